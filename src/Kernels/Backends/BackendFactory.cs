@@ -1,0 +1,91 @@
+using Dedup.Kernels.Signatures;
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+using ILGPU.Runtime.OpenCL;
+
+namespace Dedup.Kernels.Backends;
+
+/// <summary>Creates the backend behind <c>--device</c> and says why it was chosen.</summary>
+public static class BackendFactory
+{
+    public static BackendChoice Create(DeviceKind kind, SignatureParameters parameters, int threads = 0)
+    {
+        switch (kind)
+        {
+            case DeviceKind.Cpu:
+                return new BackendChoice(new CpuBackend(parameters, threads), "--device cpu");
+            case DeviceKind.IlgpuCpu:
+                return new BackendChoice(CreateIlgpuCpu(parameters), "--device ilgpu-cpu");
+            case DeviceKind.Cuda:
+            case DeviceKind.OpenCL:
+                return TryCreateGpu(kind, parameters, out var gpu, out string why)
+                    ? new BackendChoice(gpu!, $"--device {KindFlag(kind)}")
+                    : throw new BackendUnavailableException($"--device {KindFlag(kind)}: {why}. Use --device auto to fall back to the CPU.");
+            default:
+                return CreateAuto(parameters, threads);
+        }
+    }
+
+    /// <summary>The ILGPU CPU accelerator running the GPU kernels (tests, <c>--device ilgpu-cpu</c>).</summary>
+    public static IlgpuBackend CreateIlgpuCpu(SignatureParameters parameters)
+    {
+        var context = Context.Create(b => b.CPU(CPUDeviceKind.Default).EnableAlgorithms());
+        return new IlgpuBackend(context, context.GetCPUDevice(0), parameters);
+    }
+
+    private static BackendChoice CreateAuto(SignatureParameters parameters, int threads)
+    {
+        if (TryCreateGpu(DeviceKind.Cuda, parameters, out var cuda, out string noCuda))
+        {
+            return new BackendChoice(cuda!, "auto: CUDA device found");
+        }
+
+        if (TryCreateGpu(DeviceKind.OpenCL, parameters, out var openCl, out string noOpenCl))
+        {
+            return new BackendChoice(openCl!, $"auto: {noCuda}; OpenCL device found");
+        }
+
+        return new BackendChoice(new CpuBackend(parameters, threads), $"auto: {noCuda}; {noOpenCl}; using the CPU");
+    }
+
+    private static bool TryCreateGpu(DeviceKind kind, SignatureParameters parameters, out ISignatureBackend? backend, out string whyNot)
+    {
+        backend = null;
+        NativeLibraryFallback.Register();
+        string driver = kind == DeviceKind.Cuda ? "cuda" : "OpenCL";
+        if (!NativeLibraryFallback.IsAvailable(driver))
+        {
+            whyNot = kind == DeviceKind.Cuda ? "no CUDA driver (libcuda.so.1 not found)" : "no OpenCL driver (libOpenCL.so.1 not found)";
+            return false;
+        }
+
+        Context? context = null;
+        try
+        {
+            context = Context.Create(b => (kind == DeviceKind.Cuda ? b.Cuda() : b.OpenCL()).EnableAlgorithms());
+            var device = context.Devices.FirstOrDefault(d => d.AcceleratorType != AcceleratorType.CPU);
+            if (device is null)
+            {
+                whyNot = kind == DeviceKind.Cuda
+                    ? "the CUDA driver reports no usable device"
+                    : "no OpenCL GPU that ILGPU supports (OpenCL 2.0 with generic address space)";
+                context.Dispose();
+                return false;
+            }
+
+            backend = new IlgpuBackend(context, device, parameters);
+            whyNot = string.Empty;
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            context?.Dispose();
+            whyNot = $"{KindFlag(kind)} failed to start: {e.Message}";
+            return false;
+        }
+    }
+
+    private static string KindFlag(DeviceKind kind) => kind == DeviceKind.Cuda ? "cuda" : "opencl";
+}

@@ -1,0 +1,51 @@
+namespace Dedup.Kernels.Signatures;
+
+/// <summary>
+/// What a backend computes for a <see cref="DocumentBatch"/>, in flat arrays indexed by the
+/// document's position in the batch. Buffers grow as needed and are reused between batches.
+/// </summary>
+public sealed class SignatureBatch
+{
+    public SignatureBatch(SignatureParameters parameters)
+    {
+        Parameters = parameters;
+    }
+
+    public SignatureParameters Parameters { get; }
+
+    public int Count { get; private set; }
+
+    /// <summary>Permutations values per document: document d at [d * P, (d + 1) * P).</summary>
+    public uint[] Signatures { get; private set; } = [];
+
+    /// <summary>Bands keys per document; 0 for a document without tokens.</summary>
+    public ulong[] BandKeys { get; private set; } = [];
+
+    /// <summary>The 128-bit content hash per document: low at 2d, high at 2d + 1.</summary>
+    public ulong[] ContentHashes { get; private set; } = [];
+
+    /// <summary>Tokens per document; 0 means the document has no signature and no band keys.</summary>
+    public int[] TokenCounts { get; private set; } = [];
+
+    public ReadOnlySpan<uint> Signature(int d) => Signatures.AsSpan(d * Parameters.Permutations, Parameters.Permutations);
+
+    public ReadOnlySpan<ulong> DocumentBandKeys(int d) => BandKeys.AsSpan(d * Parameters.Bands, Parameters.Bands);
+
+    public UInt128 ContentHash(int d) => new(ContentHashes[(2 * d) + 1], ContentHashes[2 * d]);
+
+    /// <summary>Sizes the buffers for <paramref name="count"/> documents, keeping larger ones.</summary>
+    public void Resize(int count)
+    {
+        Count = count;
+        if (TokenCounts.Length >= count)
+        {
+            return;
+        }
+
+        int capacity = Math.Max(count, TokenCounts.Length * 2);
+        Signatures = new uint[(long)capacity * Parameters.Permutations];
+        BandKeys = new ulong[(long)capacity * Parameters.Bands];
+        ContentHashes = new ulong[2L * capacity];
+        TokenCounts = new int[capacity];
+    }
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+using Dedup.Kernels.Hashing;
+
+namespace Dedup.Kernels.Text;
+
+/// <summary>
+/// The folding table: code point -> (class, folded code point), built once at start-up from
+/// .NET's Unicode data (docs/ALGORITHM.md, "Folding"). Two levels so that it stays small and
+/// copies to a device as two flat arrays: <see cref="Blocks"/>[cp >> 8] names a 256-entry block
+/// of <see cref="Entries"/>; identical blocks are stored once.
+/// </summary>
+public sealed class FoldTable
+{
+    public const int BlockBits = 8;
+    public const int BlockSize = 1 << BlockBits;
+    public const int CodePointCount = 0x110000;
+
+    private static readonly Lazy<FoldTable> LazyDefault = new(Build);
+
+    private FoldTable(ushort[] blocks, uint[] entries)
+    {
+        Blocks = blocks;
+        Entries = entries;
+        Fingerprint = ComputeFingerprint(blocks, entries);
+    }
+
+    /// <summary>The table every backend uses.</summary>
+    public static FoldTable Default => LazyDefault.Value;
+
+    /// <summary>Block index per 256 code points (0x1100 entries).</summary>
+    public ushort[] Blocks { get; }
+
+    /// <summary>Entries of all distinct blocks, 256 per block.</summary>
+    public uint[] Entries { get; }
+
+    /// <summary>
+    /// A hash of the whole mapping. Signatures are comparable only between runs whose tables have
+    /// the same fingerprint (the table follows the Unicode version of the .NET runtime).
+    /// </summary>
+    public ulong Fingerprint { get; }
+
+    /// <summary>The entry of a code point (0 .. 0x10FFFF).</summary>
+    public uint Lookup(int codePoint) => Entries[(Blocks[codePoint >> BlockBits] << BlockBits) | (codePoint & (BlockSize - 1))];
+
+    private static FoldTable Build()
+    {
+        var blockOf = new Dictionary<BlockKey, ushort>();
+        var blocks = new ushort[CodePointCount >> BlockBits];
+        var entries = new List<uint>();
+        var block = new uint[BlockSize];
+        for (int b = 0; b < blocks.Length; b++)
+        {
+            for (int i = 0; i < BlockSize; i++)
+            {
+                block[i] = EntryFor((b << BlockBits) | i);
+            }
+
+            var key = new BlockKey(block);
+            if (!blockOf.TryGetValue(key, out ushort index))
+            {
+                index = checked((ushort)(entries.Count >> BlockBits));
+                entries.AddRange(block);
+                blockOf.Add(new BlockKey((uint[])block.Clone()), index);
+            }
+
+            blocks[b] = index;
+        }
+
+        return new FoldTable(blocks, entries.ToArray());
+    }
+
+    /// <summary>The folding rules of docs/ALGORITHM.md applied to one code point.</summary>
+    internal static uint EntryFor(int cp)
+    {
+        if (cp is >= 0xD800 and <= 0xDFFF)
+        {
+            return CharClass.Entry(CharClass.Separator, cp);
+        }
+
+        if (cp < 0x80)
+        {
+            return AsciiEntry(cp);
+        }
+
+        var category = CharUnicodeInfo.GetUnicodeCategory(cp);
+        if (category == UnicodeCategory.OtherNotAssigned)
+        {
+            return CharClass.Entry(CharClass.Separator, cp);
+        }
+
+        if (IsCombiningMark(category))
+        {
+            return CharClass.Entry(CharClass.Ignore, cp);
+        }
+
+        int folded = Fold(cp);
+        var foldedCategory = CharUnicodeInfo.GetUnicodeCategory(folded);
+        if (!IsLetterOrDigit(foldedCategory))
+        {
+            return CharClass.Entry(CharClass.Separator, folded);
+        }
+
+        uint charClass = UnsegmentedScript.Contains(folded) ? CharClass.Ideograph : CharClass.Word;
+        return CharClass.Entry(charClass, folded);
+    }
+
+    private static uint AsciiEntry(int cp)
+    {
+        if (cp is >= 'A' and <= 'Z')
+        {
+            return CharClass.Entry(CharClass.Word, cp + ('a' - 'A'));
+        }
+
+        bool word = cp is >= 'a' and <= 'z' or >= '0' and <= '9';
+        return CharClass.Entry(word ? CharClass.Word : CharClass.Separator, cp);
+    }
+
+    /// <summary>
+    /// Compatibility decomposition (full-width -> half-width, ligature and letter-like forms),
+    /// combining marks dropped (diacritics stripped), then lowercased. When that does not leave
+    /// exactly one code point, the code point is only lowercased.
+    /// </summary>
+    private static int Fold(int cp)
+    {
+        string original = char.ConvertFromUtf32(cp);
+        string decomposed = original.Normalize(NormalizationForm.FormKD);
+        var kept = new StringBuilder(decomposed.Length);
+        foreach (var rune in decomposed.EnumerateRunes())
+        {
+            if (!IsCombiningMark(Rune.GetUnicodeCategory(rune)))
+            {
+                kept.Append(rune.ToString());
+            }
+        }
+
+        string lowered = kept.ToString().ToLowerInvariant();
+        if (lowered.Length > 0 && Rune.TryGetRuneAt(lowered, 0, out var single) && single.Utf16SequenceLength == lowered.Length)
+        {
+            return single.Value;
+        }
+
+        return Rune.ToLowerInvariant(new Rune(cp)).Value;
+    }
+
+    private static bool IsCombiningMark(UnicodeCategory c) =>
+        c is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+
+    private static bool IsLetterOrDigit(UnicodeCategory c) => c switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => true,
+        _ => false,
+    };
+
+    private static ulong ComputeFingerprint(ushort[] blocks, uint[] entries)
+    {
+        ulong h = Mix.TokenSeed;
+        foreach (ushort b in blocks)
+        {
+            h = Mix.Absorb(h, b);
+        }
+
+        foreach (uint e in entries)
+        {
+            h = Mix.Absorb(h, e);
+        }
+
+        return Mix.Finish(h, blocks.Length + entries.Length);
+    }
+
+    private sealed class BlockKey(uint[] values) : IEquatable<BlockKey>
+    {
+        private readonly uint[] values = values;
+
+        public bool Equals(BlockKey? other) => other is not null && values.AsSpan().SequenceEqual(other.values);
+
+        public override bool Equals(object? obj) => Equals(obj as BlockKey);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+            return hash.ToHashCode();
+        }
+    }
+}

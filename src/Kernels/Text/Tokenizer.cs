@@ -1,0 +1,58 @@
+using System.Runtime.CompilerServices;
+using Dedup.Kernels.Hashing;
+
+namespace Dedup.Kernels.Text;
+
+/// <summary>
+/// Decode -> fold -> tokens, for one document (docs/ALGORITHM.md, "Tokens"). Generic over where
+/// the bytes and the table live so that the ILGPU kernel and the CPU backend run this one loop.
+/// </summary>
+public static class Tokenizer
+{
+    /// <summary>Emits the hash of every token of the UTF-8 text in [start, end) to the sink.</summary>
+    public static void Run<TBytes, TFold, TSink>(TBytes bytes, long start, long end, TFold fold, ref TSink sink)
+        where TBytes : struct, IByteSource
+        where TFold : struct, IFoldSource
+        where TSink : struct, ITokenSink
+    {
+        ulong word = Mix.TokenSeed;
+        int wordLength = 0;
+        long i = start;
+        while (i < end)
+        {
+            int cp = Utf8Decoder.Decode(
+                bytes.ByteAt(i, end), bytes.ByteAt(i + 1, end), bytes.ByteAt(i + 2, end), bytes.ByteAt(i + 3, end), out int length);
+            i += length;
+            uint entry = fold.Entry(cp);
+            uint charClass = CharClass.Of(entry);
+            if (charClass == CharClass.Word)
+            {
+                word = Mix.Absorb(word, CharClass.CodePoint(entry));
+                wordLength++;
+            }
+            else if (charClass != CharClass.Ignore)
+            {
+                if (wordLength > 0)
+                {
+                    sink.Add(Mix.Finish(word, wordLength));
+                    word = Mix.TokenSeed;
+                    wordLength = 0;
+                }
+
+                if (charClass == CharClass.Ideograph)
+                {
+                    sink.Add(SingleCharacterToken(CharClass.CodePoint(entry)));
+                }
+            }
+        }
+
+        if (wordLength > 0)
+        {
+            sink.Add(Mix.Finish(word, wordLength));
+        }
+    }
+
+    /// <summary>The hash of a one-character token: the same function as a one-letter word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong SingleCharacterToken(uint codePoint) => Mix.Finish(Mix.Absorb(Mix.TokenSeed, codePoint), 1);
+}
