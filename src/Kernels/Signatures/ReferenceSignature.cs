@@ -128,11 +128,11 @@ public static class ReferenceSignature
             switch (CharClass.Of(entry))
             {
                 case CharClass.Word:
-                    word.Add((int)CharClass.CodePoint(entry));
+                    word.Add((int)CharClass.Folded(entry, cp));
                     break;
                 case CharClass.Ideograph:
                     EndWord(tokens, ref word);
-                    tokens.Add([(int)CharClass.CodePoint(entry)]);
+                    tokens.Add([(int)CharClass.Folded(entry, cp)]);
                     break;
                 case CharClass.Separator:
                     EndWord(tokens, ref word);

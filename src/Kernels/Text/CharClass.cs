@@ -2,7 +2,9 @@ namespace Dedup.Kernels.Text;
 
 /// <summary>
 /// What the tokenizer does with a folded code point. Stored in the top two bits of a
-/// <see cref="FoldTable"/> entry; the low 21 bits hold the folded code point.
+/// <see cref="FoldTable"/> entry; the low 30 bits hold the signed difference between the folded
+/// and the original code point. A difference rather than the code point itself makes most
+/// 256-entry blocks identical (all CJK blocks, for one), so the table stores them once.
 /// </summary>
 public static class CharClass
 {
@@ -19,11 +21,12 @@ public static class CharClass
     public const uint Ignore = 3;
 
     public const int ClassShift = 30;
-    public const uint CodePointMask = 0x1FFFFF;
+    public const uint DeltaMask = (1u << ClassShift) - 1;
 
     public static uint Of(uint entry) => entry >> ClassShift;
 
-    public static uint CodePoint(uint entry) => entry & CodePointMask;
+    /// <summary>The folded code point of <paramref name="codePoint"/> given its entry.</summary>
+    public static uint Folded(uint entry, int codePoint) => (uint)(codePoint + ((int)(entry << 2) >> 2));
 
-    public static uint Entry(uint charClass, int codePoint) => (charClass << ClassShift) | (uint)codePoint;
+    public static uint Entry(uint charClass, int codePoint, int folded) => (charClass << ClassShift) | ((uint)(folded - codePoint) & DeltaMask);
 }

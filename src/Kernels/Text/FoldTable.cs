@@ -75,7 +75,7 @@ public sealed class FoldTable
     {
         if (cp is >= 0xD800 and <= 0xDFFF)
         {
-            return CharClass.Entry(CharClass.Separator, cp);
+            return CharClass.Entry(CharClass.Separator, cp, cp);
         }
 
         if (cp < 0x80)
@@ -86,34 +86,38 @@ public sealed class FoldTable
         var category = CharUnicodeInfo.GetUnicodeCategory(cp);
         if (category == UnicodeCategory.OtherNotAssigned)
         {
-            return CharClass.Entry(CharClass.Separator, cp);
+            return CharClass.Entry(CharClass.Separator, cp, cp);
         }
 
         if (IsCombiningMark(category))
         {
-            return CharClass.Entry(CharClass.Ignore, cp);
+            return CharClass.Entry(CharClass.Ignore, cp, cp);
         }
 
         int folded = Fold(cp);
-        var foldedCategory = CharUnicodeInfo.GetUnicodeCategory(folded);
-        if (!IsLetterOrDigit(foldedCategory))
+        if (!IsLetterOrDigit(CharUnicodeInfo.GetUnicodeCategory(folded)))
         {
-            return CharClass.Entry(CharClass.Separator, folded);
+            return CharClass.Entry(CharClass.Separator, cp, cp);
         }
 
-        uint charClass = UnsegmentedScript.Contains(folded) ? CharClass.Ideograph : CharClass.Word;
-        return CharClass.Entry(charClass, folded);
+        if (UnsegmentedScript.Contains(folded))
+        {
+            // Kana voicing marks are not diacritics to strip: か and が are different syllables.
+            return CharClass.Entry(CharClass.Ideograph, cp, SingleCodePointOr(char.ConvertFromUtf32(cp).Normalize(NormalizationForm.FormKC), folded));
+        }
+
+        return CharClass.Entry(CharClass.Word, cp, folded);
     }
 
     private static uint AsciiEntry(int cp)
     {
         if (cp is >= 'A' and <= 'Z')
         {
-            return CharClass.Entry(CharClass.Word, cp + ('a' - 'A'));
+            return CharClass.Entry(CharClass.Word, cp, cp + ('a' - 'A'));
         }
 
         bool word = cp is >= 'a' and <= 'z' or >= '0' and <= '9';
-        return CharClass.Entry(word ? CharClass.Word : CharClass.Separator, cp);
+        return CharClass.Entry(word ? CharClass.Word : CharClass.Separator, cp, cp);
     }
 
     /// <summary>
@@ -134,14 +138,13 @@ public sealed class FoldTable
             }
         }
 
-        string lowered = kept.ToString().ToLowerInvariant();
-        if (lowered.Length > 0 && Rune.TryGetRuneAt(lowered, 0, out var single) && single.Utf16SequenceLength == lowered.Length)
-        {
-            return single.Value;
-        }
-
-        return Rune.ToLowerInvariant(new Rune(cp)).Value;
+        return SingleCodePointOr(kept.ToString().ToLowerInvariant(), Rune.ToLowerInvariant(new Rune(cp)).Value);
     }
+
+    private static int SingleCodePointOr(string text, int fallback) =>
+        text.Length > 0 && Rune.TryGetRuneAt(text, 0, out var single) && single.Utf16SequenceLength == text.Length
+            ? single.Value
+            : fallback;
 
     private static bool IsCombiningMark(UnicodeCategory c) =>
         c is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;

@@ -27,7 +27,7 @@ public static class Tokenizer
             uint charClass = CharClass.Of(entry);
             if (charClass == CharClass.Word)
             {
-                word = Mix.Absorb(word, CharClass.CodePoint(entry));
+                word = Mix.Absorb(word, CharClass.Folded(entry, cp));
                 wordLength++;
             }
             else if (charClass != CharClass.Ignore)
@@ -41,7 +41,7 @@ public static class Tokenizer
 
                 if (charClass == CharClass.Ideograph)
                 {
-                    sink.Add(SingleCharacterToken(CharClass.CodePoint(entry)));
+                    sink.Add(SingleCharacterToken(CharClass.Folded(entry, cp)));
                 }
             }
         }
