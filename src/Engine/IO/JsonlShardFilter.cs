@@ -1,0 +1,53 @@
+namespace Dedup.Engine.IO;
+
+/// <summary>Copies the kept lines of a JSONL shard byte for byte (after decompression), recompressing as the input was.</summary>
+internal static class JsonlShardFilter
+{
+    public static long Write(Shard shard, string outputPath, ReadOnlySpan<long> removedRows)
+    {
+        long row = 0;
+        long written = 0;
+        int nextRemoved = 0;
+        using var input = Guard(shard, row, () => ShardStreams.OpenRead(shard.FullPath, shard.Compression));
+        var lines = new LineReader(input);
+        using (var output = ShardStreams.OpenWrite(outputPath, shard.Compression))
+        {
+            while (Guard(shard, row, lines.ReadLine))
+            {
+                if (nextRemoved < removedRows.Length && removedRows[nextRemoved] == row)
+                {
+                    nextRemoved++;
+                }
+                else
+                {
+                    output.Write(lines.Line);
+                    if (lines.HadNewline)
+                    {
+                        output.WriteByte((byte)'\n');
+                    }
+
+                    written++;
+                }
+
+                row++;
+            }
+        }
+
+        ShardStreams.CompleteEmpty(outputPath, shard.Compression);
+        ShardFilter.CheckAllConsumed(shard, removedRows, nextRemoved, row);
+        return written;
+    }
+
+    /// <summary>Input failures name the shard; output failures (a full disk) stay plain I/O errors.</summary>
+    private static T Guard<T>(Shard shard, long row, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (ShardErrors.IsDataError(e))
+        {
+            throw ShardErrors.Jsonl(shard, row, e);
+        }
+    }
+}

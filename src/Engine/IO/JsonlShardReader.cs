@@ -1,0 +1,63 @@
+namespace Dedup.Engine.IO;
+
+/// <summary>Reads a JSONL shard (plain, gzip or zstd) line by line; every line is a row, blank ones included.</summary>
+internal sealed class JsonlShardReader(Shard shard, ReaderOptions options) : IShardReader
+{
+    private readonly JsonLineParser parser = new(options);
+    private Stream? stream;
+    private LineReader? lines;
+    private bool done;
+    private string? id;
+
+    public long Row { get; private set; } = -1;
+
+    public RecordStatus Status => parser.Status;
+
+    public string Id => id ??= parser.GetId($"{shard.RelativePath}:{Row}");
+
+    public ReadOnlySpan<byte> Text => parser.Status is RecordStatus.Ok or RecordStatus.Repaired ? parser.Text : default;
+
+    public string? Problem => parser.Problem;
+
+    public bool Read()
+    {
+        if (done)
+        {
+            return false;
+        }
+
+        id = null;
+        try
+        {
+            if (lines is null)
+            {
+                stream = ShardStreams.OpenRead(shard.FullPath, shard.Compression);
+                lines = new LineReader(stream);
+            }
+
+            if (!lines.ReadLine())
+            {
+                done = true;
+                Dispose();
+                return false;
+            }
+        }
+        catch (Exception e) when (ShardErrors.IsDataError(e))
+        {
+            done = true;
+            Dispose();
+            throw ShardErrors.Jsonl(shard, Row + 1, e);
+        }
+
+        Row++;
+        parser.Parse(lines.Buffer, lines.LineStart, lines.LineLength, firstLine: Row == 0);
+        return true;
+    }
+
+    public void Dispose()
+    {
+        done = true;
+        stream?.Dispose();
+        stream = null;
+    }
+}

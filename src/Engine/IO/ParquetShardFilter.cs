@@ -1,0 +1,111 @@
+using System.IO.Compression;
+using Parquet;
+
+namespace Dedup.Engine.IO;
+
+/// <summary>
+/// Copies the kept rows of a Parquet shard with the same schema, custom metadata and codec, one column of one
+/// row group at a time. Row groups keep their boundaries (they may shrink); emptied ones are left out.
+/// </summary>
+internal static class ParquetShardFilter
+{
+    public static long Write(Shard shard, string outputPath, ReadOnlySpan<long> removedRows)
+    {
+        long? groupFirstRow = null;
+        FileStream? input = null;
+        ParquetReader? reader = null;
+        try
+        {
+            input = new FileStream(shard.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+            reader = SyncOver.Wait(ParquetReader.CreateAsync(input, leaveStreamOpen: true));
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            input?.Dispose();
+            throw ShardErrors.Parquet(shard, groupFirstRow, e);
+        }
+
+        using (input)
+        {
+            var schema = reader.Schema;
+            var columns = schema.DataFields.Select(ParquetColumnCopier.Create).ToArray();
+            // Optimal rather than Parquet.Net's default SmallestSize: that level makes gzip and zstd several
+            // times slower for a small gain, and filtering rewrites whole corpora.
+            var writeOptions = new ParquetOptions { CompressionMethod = ParquetColumns.Codec(reader), CompressionLevel = CompressionLevel.Optimal };
+            using var output = new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+            var writer = SyncOver.Wait(ParquetWriter.CreateAsync(schema, output, writeOptions));
+            long first = 0;
+            long written = 0;
+            int nextRemoved = 0;
+            bool[] removed = [];
+            if (reader.CustomMetadata.Count > 0)
+            {
+                writer.CustomMetadata = reader.CustomMetadata;
+            }
+
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                groupFirstRow = first;
+                var group = reader.OpenRowGroupReader(g);
+                int rows = checked((int)group.RowCount);
+                int removedHere = MarkRemoved(removedRows, ref nextRemoved, first, rows, ref removed);
+                if (removedHere < rows)
+                {
+                    using var groupWriter = writer.CreateRowGroup();
+                    foreach (var column in columns)
+                    {
+                        try
+                        {
+                            SyncOver.Wait(column.LoadAsync(group));
+                        }
+                        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+                        {
+                            throw ShardErrors.Parquet(shard, groupFirstRow, e);
+                        }
+
+                        SyncOver.Wait(column.WriteAsync(groupWriter, removedHere > 0 ? removed : null));
+                    }
+
+                    groupWriter.CompleteValidate();
+                    written += rows - removedHere;
+                }
+
+                first += rows;
+            }
+
+            // Only on success: the footer is written here. On failure the output stream is simply closed and the
+            // partial file deleted by the caller; the writer holds nothing else.
+            SyncOver.Wait(writer.DisposeAsync());
+            SyncOver.Wait(reader.DisposeAsync());
+            ShardFilter.CheckAllConsumed(shard, removedRows, nextRemoved, first);
+            return written;
+        }
+    }
+
+    /// <summary>Sets removed[i] for the removed rows of the group starting at <paramref name="first"/>; returns their count.</summary>
+    private static int MarkRemoved(ReadOnlySpan<long> removedRows, ref int next, long first, int rows, ref bool[] removed)
+    {
+        int start = next;
+        while (next < removedRows.Length && removedRows[next] < first + rows)
+        {
+            next++;
+        }
+
+        int count = next - start;
+        if (count > 0)
+        {
+            if (removed.Length < rows)
+            {
+                removed = new bool[rows];
+            }
+
+            Array.Clear(removed);
+            foreach (long row in removedRows[start..next])
+            {
+                removed[row - first] = true;
+            }
+        }
+
+        return count;
+    }
+}

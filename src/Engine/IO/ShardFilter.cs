@@ -1,0 +1,78 @@
+namespace Dedup.Engine.IO;
+
+/// <summary>Writes the filtered copy of a shard: every row except the removed ones, in the shard's own format.</summary>
+public static class ShardFilter
+{
+    /// <summary>
+    /// Copies <paramref name="shard"/> to <paramref name="outputPath"/> leaving out <paramref name="removedRows"/>
+    /// (0-based, strictly ascending), in the same format and compression. JSONL rows are copied as raw bytes
+    /// (invalid and blank lines included, and the final newline state); Parquet keeps the schema and every column.
+    /// Creates parent folders; the file appears only when complete. Returns the number of rows written.
+    /// Throws <see cref="ShardReadException"/> when the input cannot be read, and <see cref="ArgumentException"/>
+    /// when the removed rows are not ascending or lie beyond the end of the shard.
+    /// </summary>
+    /// <param name="options">Not needed to copy rows; taken so that callers pass what they read the shard with.</param>
+    public static long Write(Shard shard, string outputPath, ReadOnlySpan<long> removedRows, ReaderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        ArgumentException.ThrowIfNullOrEmpty(outputPath);
+        ShardReaders.Validate(options);
+        CheckAscending(removedRows);
+
+        var fullPath = Path.GetFullPath(outputPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        // Written under another name and renamed at the end, so that an interrupted run never leaves a
+        // file that looks like a complete output.
+        var partial = fullPath + ".partial";
+        try
+        {
+            long written = shard.Format switch
+            {
+                ShardFormat.Jsonl => JsonlShardFilter.Write(shard, partial, removedRows),
+                ShardFormat.Parquet => ParquetShardFilter.Write(shard, partial, removedRows),
+                _ => throw new ArgumentOutOfRangeException(nameof(shard), shard.Format, "unknown shard format"),
+            };
+            File.Move(partial, fullPath, overwrite: true);
+            return written;
+        }
+        catch
+        {
+            TryDelete(partial);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The failure that got us here is the one to report; a leftover ".partial" file is harmless.
+        }
+    }
+
+    private static void CheckAscending(ReadOnlySpan<long> rows)
+    {
+        for (int i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] < 0 || (i > 0 && rows[i] <= rows[i - 1]))
+            {
+                throw new ArgumentException($"removed rows must be non-negative and strictly ascending; entry {i} is {rows[i]}", nameof(rows));
+            }
+        }
+    }
+
+    /// <summary>Called by the format writers once the whole shard is copied.</summary>
+    internal static void CheckAllConsumed(Shard shard, ReadOnlySpan<long> removedRows, int consumed, long rows)
+    {
+        if (consumed < removedRows.Length)
+        {
+            throw new ArgumentException(
+                $"removed row {removedRows[consumed]} is beyond the end of {shard.FullPath}, which has {rows} rows",
+                nameof(removedRows));
+        }
+    }
+}

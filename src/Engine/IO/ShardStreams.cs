@@ -1,0 +1,81 @@
+using System.IO.Compression;
+using ZstdSharp;
+
+namespace Dedup.Engine.IO;
+
+/// <summary>Opens the byte stream of a JSONL shard for reading or writing, through its whole-file compression.</summary>
+internal static class ShardStreams
+{
+    private const int FileBufferSize = 1 << 20;
+
+    /// <summary>Zstd level of filtered output: the CLI default, a good speed/size balance.</summary>
+    private const int ZstdLevel = 3;
+
+    // Header (no name, no time, unknown OS), an empty final deflate block, CRC-32 0 and size 0.
+    private static readonly byte[] EmptyGzip = [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0xFF, 0x03, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+
+    public static Stream OpenRead(string path, Compression compression)
+    {
+        GzipStrictness.Enable();
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
+        try
+        {
+            return compression switch
+            {
+                Compression.None => file,
+                Compression.Gzip when GzipStrictness.IsActive => new GZipStream(file, CompressionMode.Decompress),
+                Compression.Gzip => new GzipEndCheck(new GZipStream(file, CompressionMode.Decompress), file),
+                // ZstdSharp leaves the inner stream open by default; the file must close with the reader.
+                Compression.Zstd => new DecompressionStream(file, leaveOpen: false),
+                _ => throw new ArgumentOutOfRangeException(nameof(compression)),
+            };
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    public static Stream OpenWrite(string path, Compression compression)
+    {
+        var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, FileBufferSize);
+        try
+        {
+            return compression switch
+            {
+                Compression.None => file,
+                // Fastest: filtering rewrites every shard of a corpus, and gzip's higher levels cost several
+                // times the CPU for a few percent of size; throughput matters more here.
+                Compression.Gzip => new GZipStream(file, CompressionLevel.Fastest),
+                Compression.Zstd => new CompressionStream(file, ZstdLevel, leaveOpen: false),
+                _ => throw new ArgumentOutOfRangeException(nameof(compression)),
+            };
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// GZipStream writes nothing at all when given no data, and an empty file is not valid gzip; so when a
+    /// filtered gzip shard comes out empty, this writes the one-member gzip of no data in its place.
+    /// </summary>
+    public static void CompleteEmpty(string path, Compression compression)
+    {
+        if (compression == Compression.Gzip && new FileInfo(path).Length == 0)
+        {
+            File.WriteAllBytes(path, EmptyGzip);
+        }
+    }
+
+    /// <summary>For messages: what kind of data a read failure was in.</summary>
+    public static string Describe(Compression compression) => compression switch
+    {
+        Compression.Gzip => "gzip",
+        Compression.Zstd => "zstd",
+        _ => "JSONL",
+    };
+}
