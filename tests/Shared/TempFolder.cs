@@ -1,11 +1,14 @@
-namespace Dedup.Engine.Tests.IO;
+namespace Dedup.Tests.Shared;
 
-/// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
-internal sealed class TempFolder : IDisposable
+/// <summary>
+/// A fresh folder under the system temp folder, deleted with everything in it on dispose.
+/// Compiled into each test project (see the test .csproj files).
+/// </summary>
+public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Root = Path.Combine(Path.GetTempPath(), "dedup-io-tests", Guid.NewGuid().ToString("N"));
+        Root = Path.Combine(Path.GetTempPath(), "dedup-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
     }
 
@@ -25,6 +28,11 @@ internal sealed class TempFolder : IDisposable
         File.WriteAllBytes(path, bytes);
         return path;
     }
+
+    public string Write(string relative, string text) => Write(relative, System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Names of the entries directly in the folder: a failed run must leave no staging folder behind.</summary>
+    public string[] Entries() => Directory.GetFileSystemEntries(Root).Select(e => Path.GetFileName(e)).Order(StringComparer.Ordinal).ToArray();
 
     public void Dispose()
     {

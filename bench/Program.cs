@@ -1,0 +1,3 @@
+using Dedup.Bench;
+
+return BenchProgram.Run(args);

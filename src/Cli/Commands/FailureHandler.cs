@@ -1,0 +1,43 @@
+using Dedup.Engine;
+using Dedup.Engine.IO;
+using Dedup.Kernels.Backends;
+
+namespace Dedup.Cli.Commands;
+
+/// <summary>Runs a command's body and turns each kind of failure into its message and exit code.</summary>
+public static class FailureHandler
+{
+    public static int Run(TextWriter error, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"dedup: error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is InputException or ShardReadException or BackendUnavailableException)
+        {
+            error.WriteLine($"dedup: error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"dedup: error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("dedup: cancelled; no output was written.");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"dedup: internal error: {e}");
+            error.WriteLine("dedup: this is a bug; no output was written. Please report it with the command line.");
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Dedup.Engine;
+using Dedup.Kernels.Backends;
+
+namespace Dedup.Cli.Commands;
+
+/// <summary><c>dedup run INPUT... -o OUT</c>: the whole pipeline in one process.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("INPUT")
+        {
+            Description = "Shard folders (searched recursively) or files: *.jsonl, *.jsonl.gz, *.jsonl.zst, *.parquet.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Folder for the deduplicated shards (same relative paths and formats), clusters.jsonl, removed/ and report.json. Must be empty or new, and outside the inputs.",
+            Required = true,
+        };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the contents of a non-empty output folder (only once the run has succeeded)." };
+        var textField = new Option<string>("--text-field") { Description = "Field holding the text; several, comma-separated, are joined with newlines (e.g. instruction,input,output).", DefaultValueFactory = _ => "text" };
+        var idField = new Option<string>("--id-field") { Description = "Field naming each document; when a record lacks it, '<relative path>:<row>' is used.", DefaultValueFactory = _ => "id" };
+        var device = new Option<string>("--device") { Description = "Backend: auto (CUDA, else OpenCL, else CPU), cuda, opencl, cpu (vectorised), ilgpu-cpu (the GPU kernels on the CPU; slow, for testing).", DefaultValueFactory = _ => "auto" };
+        device.AcceptOnlyFromAmong("auto", "cuda", "opencl", "cpu", "ilgpu-cpu");
+        var threads = new Option<int>("--threads") { Description = "CPU threads (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var ngram = new Option<int>("--ngram") { Description = "Tokens per shingle: words, or single Han/Kana characters.", DefaultValueFactory = _ => 5 };
+        var permutations = new Option<int>("--num-perm") { Description = "MinHash permutations (signature length).", DefaultValueFactory = _ => 128 };
+        var threshold = new Option<double>("--threshold") { Description = "Jaccard similarity at or above which two documents are duplicates.", DefaultValueFactory = _ => 0.8 };
+        var bands = new Option<int?>("--bands") { Description = "LSH bands; with --rows, overrides the choice made from --threshold." };
+        var rows = new Option<int?>("--rows") { Description = "Signature values per band; goes with --bands." };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the permutation family; runs compare only with the same seed.", DefaultValueFactory = _ => 42UL };
+        var noVerify = new Option<bool>("--no-verify") { Description = "Merge every candidate pair without checking its estimated Jaccard against --threshold." };
+        var batchMb = new Option<int>("--batch-mb") { Description = "Megabytes of text per signature batch; bounds memory.", DefaultValueFactory = _ => 32 };
+        var strict = new Option<bool>("--strict") { Description = "Fail at the first record that cannot be deduplicated (invalid JSON, missing or empty text) instead of keeping and counting it." };
+
+        var command = new Command("run", """
+            Deduplicate a corpus: sign every document (MinHash over n-gram shingles), find candidate
+            pairs by LSH banding, verify them, cluster, and write each shard without the duplicates.
+            The first document of a cluster in (shard, row) order is kept. Outputs appear only when
+            the run succeeds. Exit codes: 0 success, 1 usage error, 2 failure (bad input, I/O, device).
+            """)
+        {
+            inputs, output, overwrite, textField, idField, device, threads, ngram, permutations, threshold,
+            bands, rows, seed, noVerify, batchMb, strict,
+        };
+
+        command.SetAction((ParseResult r) => FailureHandler.Run(Console.Error, () =>
+        {
+            var options = new DedupOptions
+            {
+                Inputs = r.GetValue(inputs)!,
+                Output = r.GetValue(output)!,
+                Overwrite = r.GetValue(overwrite),
+                TextFields = SplitFields(r.GetValue(textField)!),
+                IdField = r.GetValue(idField)!,
+                Device = ParseDevice(r.GetValue(device)!),
+                Threads = r.GetValue(threads),
+                ShingleSize = r.GetValue(ngram),
+                Permutations = r.GetValue(permutations),
+                Threshold = r.GetValue(threshold),
+                Bands = r.GetValue(bands),
+                Rows = r.GetValue(rows),
+                Seed = r.GetValue(seed),
+                Verify = !r.GetValue(noVerify),
+                BatchBytes = BatchBytes(r.GetValue(batchMb)),
+                Strict = r.GetValue(strict),
+            };
+            var report = DedupRun.Execute(options, new ConsoleLog(Console.Error));
+            RunSummary.Print(Console.Out, report, options.Output);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    internal static DeviceKind ParseDevice(string value) => value switch
+    {
+        "cuda" => DeviceKind.Cuda,
+        "opencl" => DeviceKind.OpenCL,
+        "cpu" => DeviceKind.Cpu,
+        "ilgpu-cpu" => DeviceKind.IlgpuCpu,
+        _ => DeviceKind.Auto,
+    };
+
+    private static string[] SplitFields(string value)
+    {
+        var fields = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return fields.Length > 0 ? fields : throw new UsageException("--text-field: name at least one field.");
+    }
+
+    private static int BatchBytes(int megabytes) =>
+        megabytes is >= 1 and <= 1024 ? megabytes << 20 : throw new UsageException($"--batch-mb {megabytes}: give 1..1024.");
+}

@@ -1,0 +1,23 @@
+using Dedup.Engine.Reporting;
+
+namespace Dedup.Cli.Commands;
+
+/// <summary>The few lines printed to stdout after a successful run.</summary>
+public static class RunSummary
+{
+    public static void Print(TextWriter output, RunReport report, string outputFolder)
+    {
+        var d = report.Documents;
+        double mb = report.TextBytes.Read / 1e6;
+        double seconds = report.StageSeconds.GetValueOrDefault("total");
+        output.WriteLine($"read {d.Records:N0} records from {report.Inputs.Shards.Count} shards ({mb:N1} MB of text) in {seconds:N1} s ({(seconds > 0 ? mb / seconds : 0):N1} MB/s) on {report.Backend.Name}");
+        output.WriteLine($"removed {d.Removed:N0} documents ({report.TextBytes.Removed / 1e6:N1} MB) in {report.Clusters.Count:N0} clusters; kept {d.Kept:N0}");
+        long skipped = d.Skipped.Values.Sum();
+        if (skipped > 0 || d.Repaired > 0)
+        {
+            output.WriteLine($"skipped {skipped:N0} records ({string.Join(", ", d.Skipped.Select(kv => $"{kv.Key} {kv.Value:N0}"))}) and repaired {d.Repaired:N0}; they are kept, see report.json");
+        }
+
+        output.WriteLine($"wrote {outputFolder} (report.json, clusters.jsonl, removed/)");
+    }
+}

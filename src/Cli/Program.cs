@@ -1,0 +1,19 @@
+using System.CommandLine;
+using Dedup.Cli.Commands;
+
+namespace Dedup.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    public static RootCommand BuildRoot() => new("""
+        dedup: near-duplicate detection for LLM training data. MinHash signatures over word (and
+        Han/Kana character) n-gram shingles, LSH banding, verification and clustering, on CUDA,
+        OpenCL or the CPU. Start with: dedup run INPUT -o OUT
+        """)
+    {
+        RunCommand.Create(),
+        DevicesCommand.Create(),
+    };
+}

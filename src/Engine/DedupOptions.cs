@@ -1,0 +1,49 @@
+using Dedup.Kernels.Backends;
+
+namespace Dedup.Engine;
+
+/// <summary>Everything <c>dedup run</c> is told. Defaults are the documented ones (README, --help).</summary>
+public sealed record DedupOptions
+{
+    public required IReadOnlyList<string> Inputs { get; init; }
+
+    public required string Output { get; init; }
+
+    public bool Overwrite { get; init; }
+
+    /// <summary>Fields whose text is deduplicated; several are joined with a newline.</summary>
+    public IReadOnlyList<string> TextFields { get; init; } = ["text"];
+
+    /// <summary>Field that names a document; when absent, "&lt;relative path&gt;:&lt;row&gt;".</summary>
+    public string IdField { get; init; } = "id";
+
+    public DeviceKind Device { get; init; } = DeviceKind.Auto;
+
+    /// <summary>CPU threads for the CPU backend and the filter stage; 0 = all cores.</summary>
+    public int Threads { get; init; }
+
+    public int ShingleSize { get; init; } = 5;
+
+    public int Permutations { get; init; } = 128;
+
+    public double Threshold { get; init; } = 0.8;
+
+    /// <summary>Bands and rows; when null they are chosen from the threshold.</summary>
+    public int? Bands { get; init; }
+
+    public int? Rows { get; init; }
+
+    public ulong Seed { get; init; } = 42;
+
+    /// <summary>Verify each candidate pair by estimated Jaccard before merging it.</summary>
+    public bool Verify { get; init; } = true;
+
+    /// <summary>Text bytes per signature batch (a larger single document gets a batch of its own).</summary>
+    public int BatchBytes { get; init; } = 32 << 20;
+
+    /// <summary>Documents per signature batch at most.</summary>
+    public int BatchDocuments { get; init; } = 65536;
+
+    /// <summary>Stop at the first record that cannot be deduplicated instead of keeping it and counting it.</summary>
+    public bool Strict { get; init; }
+}

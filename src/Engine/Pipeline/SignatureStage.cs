@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Dedup.Engine.IO;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Reporting;
+using Dedup.Kernels.Backends;
+using Dedup.Kernels.Signatures;
+
+namespace Dedup.Engine.Pipeline;
+
+/// <summary>
+/// Reads every shard in order and signs its documents in batches. A reader thread fills batches
+/// while the backend signs the previous one; at most <see cref="BatchesInFlight"/> batches exist,
+/// so memory is bounded by the batch size, not by the corpus.
+/// </summary>
+public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions readerOptions, DedupOptions options, RecordTally tally)
+{
+    private const int BatchesInFlight = 2;
+
+    public SignedCorpus Run(IReadOnlyList<Shard> shards, CancellationToken cancellation)
+    {
+        var parameters = backend.Parameters;
+        var corpus = new SignedCorpus(new DocumentTable(), new SignatureStore(parameters.Permutations), new BandIndex(parameters.Bands));
+        using var queue = new BlockingCollection<PendingBatch>(BatchesInFlight);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var reader = Task.Run(() => ReadAll(shards, queue, stop.Token), stop.Token);
+        var output = new SignatureBatch(parameters);
+        var compute = new Stopwatch();
+        try
+        {
+            foreach (var batch in queue.GetConsumingEnumerable(stop.Token))
+            {
+                compute.Start();
+                backend.Compute(batch.ToDocumentBatch(), output);
+                compute.Stop();
+                Append(batch, output, corpus);
+            }
+        }
+        catch
+        {
+            stop.Cancel();
+            throw;
+        }
+        finally
+        {
+            // Surfaces the reader's exception (a corrupt shard) rather than a cancellation.
+            try
+            {
+                reader.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellation.IsCancellationRequested)
+            {
+            }
+        }
+
+        corpus.ComputeSeconds = compute.Elapsed.TotalSeconds;
+        return corpus;
+    }
+
+    private void ReadAll(IReadOnlyList<Shard> shards, BlockingCollection<PendingBatch> queue, CancellationToken cancellation)
+    {
+        try
+        {
+            var batch = NewBatch();
+            foreach (var shard in shards)
+            {
+                using var reader = ShardReaders.Open(shard, readerOptions);
+                while (reader.Read())
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    tally.Count(shard, reader.Row, reader.Status, reader.Problem);
+                    if (!RecordTally.IsSigned(reader.Status))
+                    {
+                        ThrowIfStrict(shard, reader);
+                        continue;
+                    }
+
+                    var text = reader.Text;
+                    if (!batch.Fits(text.Length, options.BatchBytes, options.BatchDocuments))
+                    {
+                        queue.Add(batch, cancellation);
+                        batch = NewBatch();
+                    }
+
+                    batch.Add(text, shard.Index, reader.Row, reader.Id);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                queue.Add(batch, cancellation);
+            }
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+    }
+
+    private void ThrowIfStrict(Shard shard, IShardReader reader)
+    {
+        if (options.Strict && reader.Status != RecordStatus.BlankLine)
+        {
+            throw new ShardReadException(shard.FullPath, reader.Row, $"{shard.FullPath} row {reader.Row}: {reader.Problem} (--strict stops at the first record that cannot be deduplicated; without it such records are kept and counted)");
+        }
+    }
+
+    private PendingBatch NewBatch() => new(Math.Min(options.BatchBytes, 1 << 20), Math.Min(options.BatchDocuments, 4096));
+
+    private static void Append(PendingBatch batch, SignatureBatch output, SignedCorpus corpus)
+    {
+        var offsets = batch.ToDocumentBatch().Offsets;
+        for (int i = 0; i < batch.Count; i++)
+        {
+            var (shard, row, id) = batch.Sources[i];
+            var info = new DocumentInfo(shard, row, offsets[i + 1] - offsets[i], output.TokenCounts[i], output.ContentHash(i));
+            int d = corpus.Documents.Add(info, id);
+            corpus.Signatures.Add(output.Signature(i));
+            if (info.TokenCount > 0)
+            {
+                corpus.Bands.Add(d, output.DocumentBandKeys(i), (ulong)info.ContentHash);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+namespace Dedup.Engine.Reporting;
+
+/// <summary>report.json: what a run read, kept and removed, with which parameters, backend and timings.</summary>
+public sealed record RunReport(
+    string Tool,
+    string Version,
+    InputSummary Inputs,
+    DocumentCounts Documents,
+    ByteCounts TextBytes,
+    ParameterSummary Parameters,
+    BackendSummary Backend,
+    LshSummary Lsh,
+    ClusterSummary Clusters,
+    IReadOnlyDictionary<string, double> StageSeconds,
+    IReadOnlyList<RecordProblem> ProblemExamples);
+
+public sealed record InputSummary(IReadOnlyList<string> Paths, IReadOnlyList<ShardSummary> Shards);
+
+public sealed record ShardSummary(string Path, string Format, string Compression, long FileBytes, long Records, long Signed, long Removed);
+
+/// <summary>Records read, signed (deduplicated), kept, removed; skipped and repaired ones by reason.</summary>
+public sealed record DocumentCounts(
+    long Records,
+    long Signed,
+    long Kept,
+    long Removed,
+    long WithoutTokens,
+    long Repaired,
+    IReadOnlyDictionary<string, long> Skipped);
+
+public sealed record ByteCounts(long Read, long Kept, long Removed);
+
+public sealed record ParameterSummary(
+    IReadOnlyList<string> TextFields,
+    string IdField,
+    int ShingleSize,
+    int Permutations,
+    double Threshold,
+    int Bands,
+    int Rows,
+    bool BandsChosenFromThreshold,
+    ulong Seed,
+    bool Verify,
+    string FoldTableFingerprint);
+
+public sealed record BackendSummary(string Name, string Reason);
+
+public sealed record LshSummary(long CandidatePairs, long VerifiedPairs, long RejectedPairs, long ExactDuplicateGroups);
+
+public sealed record ClusterSummary(long Count, long Documents, long Largest);

@@ -1,0 +1,43 @@
+namespace Dedup.Cli.Tests;
+
+public sealed class CommandTests
+{
+    [Theory]
+    [InlineData("run", "--threshold")]
+    [InlineData("run", "--device")]
+    [InlineData("run", "--text-field")]
+    [InlineData("devices", "CUDA")]
+    public void HelpDescribesEveryCommand(string command, string expected)
+    {
+        var r = CliRunner.Run(command, "--help");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains(expected, r.Stdout);
+    }
+
+    [Fact]
+    public void DevicesListsTheCpuBackends()
+    {
+        var r = CliRunner.Run("devices");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("ilgpu-cpu", r.Stdout);
+        Assert.Contains("vectorised", r.Stdout);
+    }
+
+    [Fact]
+    public void RunWritesEveryOutputAndSaysWhichBackendAndWhy()
+    {
+        using var temp = new TempFolder();
+        const string doc = "the quick brown fox jumps over the lazy dog while the cat sleeps in the warm sun";
+        temp.Write("in/x/a.jsonl", BadInputTests.Line("a", doc) + BadInputTests.Line("b", "something else entirely different here"));
+        temp.Write("in/y/b.jsonl", BadInputTests.Line("c", doc.ToUpperInvariant()));
+        var r = CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"));
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("backend: cpu", r.Stderr);
+        Assert.Contains("auto:", r.Stderr);
+        Assert.Contains("removed 1 documents", r.Stdout);
+        Assert.True(File.Exists(temp.PathOf("out/x/a.jsonl")));
+        Assert.Equal(string.Empty, File.ReadAllText(temp.PathOf("out/y/b.jsonl")));
+        Assert.Equal("{\"cluster\":0,\"kept\":\"a\",\"members\":[\"a\",\"c\"]}", File.ReadAllText(temp.PathOf("out/clusters.jsonl")).Trim());
+        Assert.Contains("\"kept\":\"a\"", File.ReadAllText(temp.PathOf("out/removed/y/b.jsonl.removed.jsonl")));
+    }
+}

@@ -1,0 +1,30 @@
+namespace Dedup.Engine.Tests;
+
+/// <summary>Where the repository and the shared development data are, and scratch folders.</summary>
+public static class TestPaths
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>../shared/data/devmix beside the checkout (CI puts shared/ there).</summary>
+    public static string Devmix
+    {
+        get
+        {
+            string path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data", "devmix"));
+            return Directory.Exists(path) ? path : throw new DirectoryNotFoundException($"{path} is missing: the tests need ../shared beside the checkout");
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Dedup.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Dedup.sln not found above the test binaries");
+    }
+}
