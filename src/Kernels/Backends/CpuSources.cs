@@ -4,30 +4,39 @@ using Dedup.Kernels.Text;
 
 namespace Dedup.Kernels.Backends;
 
-/// <summary>Batch bytes in a managed array.</summary>
-internal readonly struct ArrayBytes(byte[] text) : IByteSource
+/// <summary>Batch bytes behind a pointer: the batch is pinned while it is signed, so reads need no bounds checks.</summary>
+internal readonly unsafe struct PointerBytes(byte* text) : IByteSource
 {
-    private readonly byte[] text = text;
+    private readonly byte* text = text;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint ByteAt(long index, long end) => index < end ? text[index] : 0u;
 }
 
-/// <summary>The folding table in managed arrays.</summary>
-internal readonly struct ArrayFoldTable(FoldTable table) : IFoldSource
+/// <summary>The folding table through pointers into its pinned arrays.</summary>
+internal readonly unsafe struct PointerFoldTable : IFoldSource
 {
-    private readonly ushort[] blocks = table.Blocks;
-    private readonly uint[] entries = table.Entries;
+    private readonly ushort* blocks;
+    private readonly uint* entries;
+
+    public PointerFoldTable(FoldTable table)
+    {
+        blocks = (ushort*)Unsafe.AsPointer(ref table.Blocks[0]);
+        entries = (uint*)Unsafe.AsPointer(ref table.Entries[0]);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint Entry(int codePoint) =>
         entries[(blocks[codePoint >> FoldTable.BlockBits] << FoldTable.BlockBits) | (codePoint & (FoldTable.BlockSize - 1))];
 }
 
-/// <summary>Collects one document's token hashes into a worker's reusable buffer.</summary>
-internal struct BufferTokenSink(CpuScratch scratch) : ITokenSink
+/// <summary>
+/// Collects one document's token hashes into a worker's buffer, which the caller has sized to
+/// the document's byte length (a document has at most one token per byte).
+/// </summary>
+internal unsafe struct BufferTokenSink(ulong* tokens) : ITokenSink
 {
-    private readonly CpuScratch scratch = scratch;
+    private readonly ulong* tokens = tokens;
     private ContentHasher content = ContentHasher.Create();
 
     public int Count { get; private set; }
@@ -37,19 +46,26 @@ internal struct BufferTokenSink(CpuScratch scratch) : ITokenSink
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(ulong tokenHash)
     {
-        if (Count == scratch.Tokens.Length)
-        {
-            Array.Resize(ref scratch.Tokens, Count * 2);
-        }
-
-        scratch.Tokens[Count++] = tokenHash;
+        tokens[Count++] = tokenHash;
         content.Add(tokenHash);
     }
 }
 
-/// <summary>A worker thread's buffers, reused across documents and batches.</summary>
+/// <summary>A worker thread's buffers, reused across documents and batches; pinned, as the sinks write through pointers.</summary>
 internal sealed class CpuScratch
 {
-    public ulong[] Tokens = new ulong[1024];
-    public uint[] Shingles = new uint[1024];
+    public ulong[] Tokens { get; private set; } = GC.AllocateArray<ulong>(4096, pinned: true);
+
+    public uint[] Shingles { get; private set; } = GC.AllocateArray<uint>(4096, pinned: true);
+
+    /// <summary>Makes room for the tokens and shingles of a document of <paramref name="bytes"/> bytes.</summary>
+    public void Ensure(int bytes)
+    {
+        if (Tokens.Length < bytes)
+        {
+            int size = Math.Max(bytes, Tokens.Length * 2);
+            Tokens = GC.AllocateArray<ulong>(size, pinned: true);
+            Shingles = GC.AllocateArray<uint>(size, pinned: true);
+        }
+    }
 }

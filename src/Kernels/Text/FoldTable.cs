@@ -67,7 +67,12 @@ public sealed class FoldTable
             blocks[b] = index;
         }
 
-        return new FoldTable(blocks, entries.ToArray());
+        // Pinned, because the CPU backend reads the table through pointers for the whole process.
+        var pinnedBlocks = GC.AllocateArray<ushort>(blocks.Length, pinned: true);
+        blocks.CopyTo(pinnedBlocks, 0);
+        var pinnedEntries = GC.AllocateArray<uint>(entries.Count, pinned: true);
+        entries.CopyTo(pinnedEntries);
+        return new FoldTable(pinnedBlocks, pinnedEntries);
     }
 
     /// <summary>The folding rules of docs/ALGORITHM.md applied to one code point.</summary>

@@ -20,8 +20,15 @@ public static class Tokenizer
         long i = start;
         while (i < end)
         {
-            int cp = Utf8Decoder.Decode(
-                bytes.ByteAt(i, end), bytes.ByteAt(i + 1, end), bytes.ByteAt(i + 2, end), bytes.ByteAt(i + 3, end), out int length);
+            // ASCII needs no look-ahead: most text is mostly ASCII.
+            uint b0 = bytes.ByteAt(i, end);
+            int cp = (int)b0;
+            int length = 1;
+            if (b0 >= 0x80)
+            {
+                cp = Utf8Decoder.Decode(b0, bytes.ByteAt(i + 1, end), bytes.ByteAt(i + 2, end), bytes.ByteAt(i + 3, end), out length);
+            }
+
             i += length;
             uint entry = fold.Entry(cp);
             uint charClass = CharClass.Of(entry);
