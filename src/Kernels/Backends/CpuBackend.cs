@@ -60,7 +60,7 @@ public sealed class CpuBackend : ISignatureBackend
         int end = batch.Offsets[d + 1];
         buffers.Ensure(end - start);
         var sink = new BufferTokenSink((ulong*)Unsafe.AsPointer(ref buffers.Tokens[0]));
-        Tokenizer.Run(text, start, end, fold, ref sink);
+        AsciiChunkTokenizer.Run(text.Pointer, start, end, fold, ref sink);
         int tokenCount = sink.Count;
         output.TokenCounts[d] = tokenCount;
         output.ContentHashes[2 * d] = sink.Content.Low;

@@ -9,6 +9,8 @@ internal readonly unsafe struct PointerBytes(byte* text) : IByteSource
 {
     private readonly byte* text = text;
 
+    public byte* Pointer => text;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint ByteAt(long index, long end) => index < end ? text[index] : 0u;
 }
