@@ -1,3 +1,4 @@
+using Dedup.Engine.Clustering;
 using Dedup.Kernels.Backends;
 
 namespace Dedup.Engine;
@@ -43,6 +44,9 @@ public sealed record DedupOptions
 
     /// <summary>Documents per signature batch at most.</summary>
     public int BatchDocuments { get; init; } = 65536;
+
+    /// <summary>Which document of a cluster is kept.</summary>
+    public KeepPolicy Keep { get; init; } = KeepPolicy.First;
 
     /// <summary>Stop at the first record that cannot be deduplicated instead of keeping it and counting it.</summary>
     public bool Strict { get; init; }

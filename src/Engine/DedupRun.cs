@@ -32,7 +32,7 @@ public static class DedupRun
         log.Info($"backend: {backend.Name} ({choice.Reason})");
         log.Info($"{shards.Count} shards; {parameters.ShingleSize}-gram shingles, {parameters.Permutations} permutations, {parameters.Bands} bands x {parameters.Rows} rows, threshold {options.Threshold}");
 
-        var readerOptions = new ReaderOptions(options.TextFields, options.IdField);
+        var readerOptions = new ReaderOptions(options.TextFields, options.IdField, options.Keep.KeyField);
         var tally = new RecordTally(log);
         var seconds = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dedup.Engine;
+using Dedup.Engine.Clustering;
 using Dedup.Kernels.Backends;
 
 namespace Dedup.Cli.Commands;
@@ -33,17 +34,18 @@ public static class RunCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the permutation family; runs compare only with the same seed.", DefaultValueFactory = _ => 42UL };
         var noVerify = new Option<bool>("--no-verify") { Description = "Merge every candidate pair without checking its estimated Jaccard against --threshold." };
         var batchMb = new Option<int>("--batch-mb") { Description = "Megabytes of text per signature batch; bounds memory.", DefaultValueFactory = _ => 32 };
+        var keep = new Option<string>("--keep") { Description = "Which document of a cluster to keep: first (in shard, row order), longest (most text), newest:FIELD (latest date or number in FIELD), max:FIELD (largest number in FIELD). Ties and missing values go to the first.", DefaultValueFactory = _ => "first" };
         var strict = new Option<bool>("--strict") { Description = "Fail at the first record that cannot be deduplicated (invalid JSON, missing or empty text) instead of keeping and counting it." };
 
         var command = new Command("run", """
             Deduplicate a corpus: sign every document (MinHash over n-gram shingles), find candidate
             pairs by LSH banding, verify them, cluster, and write each shard without the duplicates.
-            The first document of a cluster in (shard, row) order is kept. Outputs appear only when
+            One document per cluster is kept (--keep). Outputs appear only when
             the run succeeds. Exit codes: 0 success, 1 usage error, 2 failure (bad input, I/O, device).
             """)
         {
             inputs, output, overwrite, textField, idField, device, threads, ngram, permutations, threshold,
-            bands, rows, seed, noVerify, batchMb, strict,
+            bands, rows, seed, noVerify, batchMb, keep, strict,
         };
 
         command.SetAction((ParseResult r) => FailureHandler.Run(Console.Error, () =>
@@ -65,6 +67,7 @@ public static class RunCommand
                 Seed = r.GetValue(seed),
                 Verify = !r.GetValue(noVerify),
                 BatchBytes = BatchBytes(r.GetValue(batchMb)),
+                Keep = KeepPolicy.Parse(r.GetValue(keep)!),
                 Strict = r.GetValue(strict),
             };
             var report = DedupRun.Execute(options, new ConsoleLog(Console.Error));

@@ -8,7 +8,8 @@ public sealed record ClusteringCounts(int CandidatePairs, int VerifiedPairs, int
 
 /// <summary>
 /// Joins exact duplicates (equal content hash) and verified candidate pairs with union-find; the
-/// keeper of a cluster is its first document in (shard, row) order, i.e. its smallest index.
+/// keeper of a cluster is its highest-ranked member (<see cref="KeepPolicy"/>), ties going to the
+/// first in (shard, row) order, i.e. the smallest index.
 /// </summary>
 public static class Clusterer
 {
@@ -29,7 +30,7 @@ public static class Clusterer
         }
 
         var counts = new ClusteringCounts(candidatePairs.Length, verified, candidatePairs.Length - verified, exactGroups);
-        return (Collect(sets), counts);
+        return (Collect(sets, documents), counts);
     }
 
     private static int JoinExactDuplicates(DocumentTable documents, UnionFind sets)
@@ -57,8 +58,8 @@ public static class Clusterer
         return groups;
     }
 
-    /// <summary>Numbers clusters by their keeper's index, so numbering follows (shard, row) order.</summary>
-    private static ClusterResult Collect(UnionFind sets)
+    /// <summary>Numbers clusters by their first member (the union-find root), so numbering follows (shard, row) order.</summary>
+    private static ClusterResult Collect(UnionFind sets, DocumentTable documents)
     {
         int n = sets.Count;
         var size = new int[n];
@@ -93,9 +94,24 @@ public static class Clusterer
         var clusters = new DuplicateCluster[members.Count];
         for (int c = 0; c < clusters.Length; c++)
         {
-            clusters[c] = new DuplicateCluster(c, members[c][0], members[c].ToArray());
+            clusters[c] = new DuplicateCluster(c, Keeper(members[c], documents), members[c].ToArray());
         }
 
         return new ClusterResult(clusters, clusterOf);
+    }
+
+    /// <summary>The highest-ranked member; members are ascending, so a strict comparison keeps the first of equals.</summary>
+    private static int Keeper(List<int> members, DocumentTable documents)
+    {
+        int keeper = members[0];
+        foreach (int d in members)
+        {
+            if (documents[d].Rank > documents[keeper].Rank)
+            {
+                keeper = d;
+            }
+        }
+
+        return keeper;
     }
 }

@@ -20,6 +20,9 @@ public interface IShardReader : IDisposable
     /// <summary>The id field (a string as is; a number or boolean as its JSON text), else "&lt;RelativePath&gt;:&lt;Row&gt;".</summary>
     string Id { get; }
 
+    /// <summary>The key field (<see cref="ReaderOptions.KeyField"/>) formatted like the id; null when it is not asked for or absent.</summary>
+    string? Key { get; }
+
     /// <summary>UTF-8 text of the current row, valid until the next <see cref="Read"/>; empty unless the status is Ok or Repaired.</summary>
     ReadOnlySpan<byte> Text { get; }
 

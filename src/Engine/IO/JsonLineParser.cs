@@ -18,8 +18,10 @@ internal sealed class JsonLineParser
     private readonly string[] textNames;
     private readonly byte[][] textNamesUtf8;
     private readonly byte[] idNameUtf8;
+    private readonly byte[]? keyNameUtf8;
     private readonly Field[] texts;
     private Field id;
+    private Field key;
     private byte[] text = new byte[4096];
     private int textLength;
     private byte[] repaired = [];
@@ -35,6 +37,7 @@ internal sealed class JsonLineParser
         textNames = [.. options.TextFields];
         textNamesUtf8 = [.. textNames.Select(name => Encoding.UTF8.GetBytes(name))];
         idNameUtf8 = Encoding.UTF8.GetBytes(options.IdField);
+        keyNameUtf8 = options.KeyField is null ? null : Encoding.UTF8.GetBytes(options.KeyField);
         texts = new Field[textNames.Length];
     }
 
@@ -52,6 +55,7 @@ internal sealed class JsonLineParser
         textLength = 0;
         Problem = null;
         id = default;
+        key = default;
         Array.Clear(texts);
 
         var line = buffer.AsSpan(start, length);
@@ -93,6 +97,7 @@ internal sealed class JsonLineParser
         catch (JsonException e)
         {
             id = default;
+            key = default;
             Set(RecordStatus.InvalidJson, Describe(e));
             return;
         }
@@ -107,30 +112,36 @@ internal sealed class JsonLineParser
     }
 
     /// <summary>The id of the parsed line, or <paramref name="fallback"/> when it has none usable.</summary>
-    public string GetId(string fallback)
+    public string GetId(string fallback) => ScalarText(id) ?? fallback;
+
+    /// <summary>The key field of the parsed line, or null when it is not asked for or not a scalar.</summary>
+    public string? GetKey() => ScalarText(key);
+
+    /// <summary>A string value as is, a number or boolean as its JSON text; null for anything else.</summary>
+    private string? ScalarText(Field field)
     {
         var line = Parsed;
-        switch (id.Token)
+        switch (field.Token)
         {
             case JsonTokenType.String:
-                var raw = line.Slice(id.Start + 1, id.Length);
-                if (!id.Escaped)
+                var raw = line.Slice(field.Start + 1, field.Length);
+                if (!field.Escaped)
                 {
                     return Encoding.UTF8.GetString(raw);
                 }
 
                 var unescaped = new byte[raw.Length];
                 bool lenient = false;
-                int n = Unescape(line, id, unescaped, ref lenient);
+                int n = Unescape(line, field, unescaped, ref lenient);
                 return Encoding.UTF8.GetString(unescaped, 0, n);
             case JsonTokenType.Number:
-                return Encoding.UTF8.GetString(line.Slice(id.Start, id.Length));
+                return Encoding.UTF8.GetString(line.Slice(field.Start, field.Length));
             case JsonTokenType.True:
                 return "true";
             case JsonTokenType.False:
                 return "false";
             default:
-                return fallback;
+                return null;
         }
     }
 
@@ -156,6 +167,7 @@ internal sealed class JsonLineParser
             }
 
             bool isId = reader.ValueTextEquals(idNameUtf8);
+            bool isKey = keyNameUtf8 is not null && reader.ValueTextEquals(keyNameUtf8);
             reader.Read();
             var value = new Field(reader.TokenType, (int)reader.TokenStartIndex, reader.ValueSpan.Length, reader.ValueIsEscaped);
             // A repeated key takes its last value, as Python's json and most parsers do.
@@ -170,6 +182,11 @@ internal sealed class JsonLineParser
             if (isId)
             {
                 id = value;
+            }
+
+            if (isKey)
+            {
+                key = value;
             }
 
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)

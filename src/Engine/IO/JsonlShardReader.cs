@@ -15,6 +15,8 @@ internal sealed class JsonlShardReader(Shard shard, ReaderOptions options) : ISh
 
     public string Id => id ??= parser.GetId($"{shard.RelativePath}:{Row}");
 
+    public string? Key => parser.GetKey();
+
     public ReadOnlySpan<byte> Text => parser.Status is RecordStatus.Ok or RecordStatus.Repaired ? parser.Text : default;
 
     public string? Problem => parser.Problem;

@@ -28,8 +28,8 @@ internal static class ParquetColumns
         return data;
     }
 
-    /// <summary>The top-level id column, or null when there is none usable (then rows get default ids).</summary>
-    public static DataField? Id(ParquetSchema schema, string name) =>
+    /// <summary>The top-level scalar column of that name (the id, the keep key), or null when there is none usable.</summary>
+    public static DataField? Scalar(ParquetSchema schema, string name) =>
         schema.Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal)) is DataField { MaxRepetitionLevel: 0 } data
             ? data
             : null;

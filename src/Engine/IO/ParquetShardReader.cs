@@ -13,7 +13,8 @@ internal sealed class ParquetShardReader(Shard shard, ReaderOptions options) : I
     private FileStream? file;
     private ParquetReader? parquet;
     private FlatColumn<ReadOnlyMemory<char>>[] texts = [];
-    private ParquetIdColumn? idColumn;
+    private ParquetScalarColumn? idColumn;
+    private ParquetScalarColumn? keyColumn;
     private int group = -1;
     private int groupRows;
     private int groupRow;
@@ -30,6 +31,8 @@ internal sealed class ParquetShardReader(Shard shard, ReaderOptions options) : I
     public string? Problem { get; private set; }
 
     public string Id => id ??= idColumn?.Get(groupRow) ?? $"{shard.RelativePath}:{Row}";
+
+    public string? Key => keyColumn?.Get(groupRow);
 
     public ReadOnlySpan<byte> Text => Status is RecordStatus.Ok or RecordStatus.Repaired ? text.AsSpan(0, textLength) : default;
 
@@ -89,8 +92,10 @@ internal sealed class ParquetShardReader(Shard shard, ReaderOptions options) : I
         parquet = SyncOver.Wait(ParquetReader.CreateAsync(file, leaveStreamOpen: true));
         var schema = parquet.Schema;
         texts = [.. options.TextFields.Select(name => new FlatColumn<ReadOnlyMemory<char>>(ParquetColumns.Text(schema, name, shard)))];
-        var idField = ParquetColumns.Id(schema, options.IdField);
-        idColumn = idField is null ? null : ParquetIdColumn.Create(idField);
+        var idField = ParquetColumns.Scalar(schema, options.IdField);
+        idColumn = idField is null ? null : ParquetScalarColumn.Create(idField);
+        var keyField = options.KeyField is null ? null : ParquetColumns.Scalar(schema, options.KeyField);
+        keyColumn = keyField is null ? null : ParquetScalarColumn.Create(keyField);
     }
 
     private void LoadGroup(int index)
@@ -106,9 +111,12 @@ internal sealed class ParquetShardReader(Shard shard, ReaderOptions options) : I
             SyncOver.Wait(column.LoadAsync(reader, rows));
         }
 
-        if (idColumn is not null)
+        foreach (var column in new[] { idColumn, keyColumn })
         {
-            SyncOver.Wait(idColumn.LoadAsync(reader, rows));
+            if (column is not null)
+            {
+                SyncOver.Wait(column.LoadAsync(reader, rows));
+            }
         }
 
         groupRows = rows;

@@ -1,7 +1,8 @@
 namespace Dedup.Engine.Pipeline;
 
 /// <summary>What the run knows of one signed document.</summary>
-public readonly record struct DocumentInfo(int Shard, long Row, int TextBytes, int TokenCount, UInt128 ContentHash);
+/// <param name="Rank">Its rank under the keep policy: the highest-ranked member of a cluster is kept.</param>
+public readonly record struct DocumentInfo(int Shard, long Row, int TextBytes, int TokenCount, UInt128 ContentHash, double Rank);
 
 /// <summary>
 /// Signed documents by dense index: the order in which they were read, which is (shard, row)

@@ -12,20 +12,20 @@ internal sealed class PendingBatch
     {
         text = new byte[byteCapacity];
         offsets = new int[documentCapacity + 1];
-        Sources = new List<(int Shard, long Row, string Id)>(documentCapacity);
+        Sources = new List<(int Shard, long Row, string Id, double Rank)>(documentCapacity);
     }
 
     public int Count => Sources.Count;
 
     public int Bytes => offsets[Count];
 
-    public List<(int Shard, long Row, string Id)> Sources { get; }
+    public List<(int Shard, long Row, string Id, double Rank)> Sources { get; }
 
     /// <summary>Whether <paramref name="length"/> more bytes fit; an empty batch takes any document.</summary>
     public bool Fits(int length, int maxBytes, int maxDocuments) =>
         Count == 0 || (Count < maxDocuments && (long)Bytes + length <= maxBytes);
 
-    public void Add(ReadOnlySpan<byte> document, int shard, long row, string id)
+    public void Add(ReadOnlySpan<byte> document, int shard, long row, string id, double rank)
     {
         int start = Bytes;
         if (start + document.Length > text.Length)
@@ -39,7 +39,7 @@ internal sealed class PendingBatch
         }
 
         document.CopyTo(text.AsSpan(start));
-        Sources.Add((shard, row, id));
+        Sources.Add((shard, row, id, rank));
         offsets[Count] = start + document.Length;
     }
 

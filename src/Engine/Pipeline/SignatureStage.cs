@@ -82,7 +82,7 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
                         batch = NewBatch();
                     }
 
-                    batch.Add(text, shard.Index, reader.Row, reader.Id);
+                    batch.Add(text, shard.Index, reader.Row, reader.Id, options.Keep.Rank(text.Length, reader.Key));
                 }
             }
 
@@ -112,8 +112,8 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
         var offsets = batch.ToDocumentBatch().Offsets;
         for (int i = 0; i < batch.Count; i++)
         {
-            var (shard, row, id) = batch.Sources[i];
-            var info = new DocumentInfo(shard, row, offsets[i + 1] - offsets[i], output.TokenCounts[i], output.ContentHash(i));
+            var (shard, row, id, rank) = batch.Sources[i];
+            var info = new DocumentInfo(shard, row, offsets[i + 1] - offsets[i], output.TokenCounts[i], output.ContentHash(i), rank);
             int d = corpus.Documents.Add(info, id);
             corpus.Signatures.Add(output.Signature(i));
             if (info.TokenCount > 0)

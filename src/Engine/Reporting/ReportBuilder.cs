@@ -54,7 +54,7 @@ internal static class ReportBuilder
 
         var parameterSummary = new ParameterSummary(
             options.TextFields, options.IdField, parameters.ShingleSize, parameters.Permutations, options.Threshold,
-            parameters.Bands, parameters.Rows, bandsChosen, parameters.Seed, options.Verify,
+            parameters.Bands, parameters.Rows, bandsChosen, parameters.Seed, options.Verify, options.Keep.Name,
             FoldTable.Default.Fingerprint.ToString("x16"));
 
         var clusterSummary = new ClusterSummary(

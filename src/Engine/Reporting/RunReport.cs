@@ -41,6 +41,7 @@ public sealed record ParameterSummary(
     bool BandsChosenFromThreshold,
     ulong Seed,
     bool Verify,
+    string Keep,
     string FoldTableFingerprint);
 
 public sealed record BackendSummary(string Name, string Reason);

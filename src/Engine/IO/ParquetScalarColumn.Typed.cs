@@ -5,8 +5,8 @@ using Parquet.Schema;
 
 namespace Dedup.Engine.IO;
 
-/// <summary>The id column for one CLR value type.</summary>
-internal sealed class ParquetIdColumn<T>(DataField dataField) : ParquetIdColumn
+/// <summary>A scalar column for one CLR value type.</summary>
+internal sealed class ParquetScalarColumn<T>(DataField dataField) : ParquetScalarColumn
     where T : struct
 {
     private readonly FlatColumn<T> column = new(dataField);
