@@ -1,4 +1,5 @@
 using Dedup.Engine.Clustering;
+using Dedup.Engine.Lsh;
 using Dedup.Kernels.Backends;
 
 namespace Dedup.Engine;
@@ -36,8 +37,11 @@ public sealed record DedupOptions
 
     public ulong Seed { get; init; } = 42;
 
-    /// <summary>Verify each candidate pair by estimated Jaccard before merging it.</summary>
-    public bool Verify { get; init; } = true;
+    /// <summary>How candidate pairs are checked before they join two documents.</summary>
+    public VerifyMode Verify { get; init; } = VerifyMode.Estimate;
+
+    /// <summary>Further thresholds to report clusters and removals for, reusing this run's candidate pairs.</summary>
+    public IReadOnlyList<double> Sweep { get; init; } = [];
 
     /// <summary>Text bytes per signature batch (a larger single document gets a batch of its own).</summary>
     public int BatchBytes { get; init; } = 32 << 20;

@@ -37,14 +37,18 @@ public static class DedupRun
         var seconds = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
 
-        var corpus = new SignatureStage(backend, readerOptions, options, tally).Run(shards, cancellation);
+        string? shingleFile = options.Verify == VerifyMode.Exact ? output.PathFor(".shingles.tmp") : null;
+        using var corpus = new SignatureStage(backend, readerOptions, options, tally, shingleFile).Run(shards, cancellation);
         seconds["read_and_sign"] = Lap(clock);
         seconds["sign_compute"] = corpus.ComputeSeconds;
 
-        var pairs = corpus.Bands.CandidatePairs();
+        var candidates = CandidateSimilarities.Compute(corpus.Bands.CandidatePairs(), corpus.Signatures, corpus.Shingles, options.Threads);
         seconds["buckets"] = Lap(clock);
 
-        var (clusters, counts) = Clusterer.Cluster(corpus.Documents, corpus.Signatures, pairs, options.Threshold, options.Verify);
+        var exact = ExactDuplicates.Find(corpus.Documents);
+        var (clusters, counts) = Clusterer.Cluster(corpus.Documents, exact, candidates, options.Verify, options.Threshold);
+        var sweep = options.Sweep.Select(t => SweepPoint.At(t, corpus.Documents, exact, candidates, options.Verify)).ToList();
+        corpus.Shingles?.Dispose();
         seconds["cluster"] = Lap(clock);
 
         new FilterStage(readerOptions, options.Threads).Run(shards, corpus, clusters, output, cancellation);
@@ -53,7 +57,7 @@ public static class DedupRun
 
         var report = ReportBuilder.Build(
             options, shards, parameters, bandsChosen, new BackendSummary(backend.Name, choice.Reason),
-            tally, corpus, clusters, counts, seconds);
+            tally, corpus, clusters, counts, sweep, seconds);
         ReportFile.Write(output.PathFor(OutputNames.Report), report);
         output.Commit();
         return report;
@@ -70,6 +74,11 @@ public static class DedupRun
         if (options.Bands.HasValue != options.Rows.HasValue)
         {
             throw new UsageException("--bands and --rows go together: give both, or neither to choose them from --threshold.");
+        }
+
+        if (options.Sweep.Any(t => t is <= 0 or >= 1))
+        {
+            throw new UsageException($"--sweep {string.Join(',', options.Sweep)}: every threshold must lie strictly between 0 and 1.");
         }
 
         if (options.Permutations < 1)

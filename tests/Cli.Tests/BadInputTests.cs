@@ -174,6 +174,11 @@ public sealed class BadInputTests
         Assert.Equal(1, CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--bands", "20", "--rows", "20").ExitCode);
         Assert.Equal(1, CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--device", "tpu").ExitCode);
         Assert.Equal(1, CliRunner.Run("run", temp.PathOf("in")).ExitCode);
+        Assert.Equal(1, CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--verify", "maybe").ExitCode);
+        Assert.Equal(1, CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--verify", "exact", "--no-verify").ExitCode);
+        Assert.Equal(1, CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--sweep", "0.7,high").ExitCode);
+        Assert.Equal(1, CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--sweep", "0.7,1.2").ExitCode);
+        Assert.Equal(1, CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--keep", "oldest").ExitCode);
         Assert.Equal(["in"], temp.Entries());
     }
 

@@ -56,6 +56,20 @@ public abstract class BackendEquivalenceTests
     }
 
     [Fact]
+    public void CapturedShinglesAreTheReferenceShingles()
+    {
+        var documents = RandomDocuments.Mixed(60, seed: 9);
+        using var backend = Create(Parameters);
+        var output = new SignatureBatch(Parameters) { CaptureShingles = true };
+        backend.Compute(DocumentBatch.From(documents), output);
+        for (int d = 0; d < documents.Count; d++)
+        {
+            var expected = ReferenceSignature.Shingles(ReferenceSignature.Tokens(documents[d]), Parameters.ShingleSize);
+            Assert.Equal(expected, output.DocumentShingles(d).ToArray());
+        }
+    }
+
+    [Fact]
     public void ComputesABatchWithOffsetsThatDoNotStartAtZero()
     {
         var documents = RandomDocuments.Mixed(10, seed: 4);

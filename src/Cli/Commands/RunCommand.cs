@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dedup.Engine;
 using Dedup.Engine.Clustering;
+using Dedup.Engine.Lsh;
 using Dedup.Kernels.Backends;
 
 namespace Dedup.Cli.Commands;
@@ -32,7 +33,10 @@ public static class RunCommand
         var bands = new Option<int?>("--bands") { Description = "LSH bands; with --rows, overrides the choice made from --threshold." };
         var rows = new Option<int?>("--rows") { Description = "Signature values per band; goes with --bands." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the permutation family; runs compare only with the same seed.", DefaultValueFactory = _ => 42UL };
-        var noVerify = new Option<bool>("--no-verify") { Description = "Merge every candidate pair without checking its estimated Jaccard against --threshold." };
+        var verify = new Option<string>("--verify") { Description = "How candidate pairs are checked before they merge: estimate (MinHash estimate of Jaccard >= --threshold), exact (true Jaccard of the shingle sets; slower, spills shingles to disk), none. The report counts the pairs each check rejects.", DefaultValueFactory = _ => "estimate" };
+        verify.AcceptOnlyFromAmong("estimate", "exact", "none");
+        var noVerify = new Option<bool>("--no-verify") { Description = "Same as --verify none." };
+        var sweep = new Option<string?>("--sweep") { Description = "Also report clusters, documents and bytes removed at these thresholds (comma-separated, e.g. 0.7,0.8,0.9), reusing this run's signatures and candidate pairs." };
         var batchMb = new Option<int>("--batch-mb") { Description = "Megabytes of text per signature batch; bounds memory.", DefaultValueFactory = _ => 32 };
         var keep = new Option<string>("--keep") { Description = "Which document of a cluster to keep: first (in shard, row order), longest (most text), newest:FIELD (latest date or number in FIELD), max:FIELD (largest number in FIELD). Ties and missing values go to the first.", DefaultValueFactory = _ => "first" };
         var strict = new Option<bool>("--strict") { Description = "Fail at the first record that cannot be deduplicated (invalid JSON, missing or empty text) instead of keeping and counting it." };
@@ -45,7 +49,7 @@ public static class RunCommand
             """)
         {
             inputs, output, overwrite, textField, idField, device, threads, ngram, permutations, threshold,
-            bands, rows, seed, noVerify, batchMb, keep, strict,
+            bands, rows, seed, verify, noVerify, sweep, batchMb, keep, strict,
         };
 
         command.SetAction((ParseResult r) => FailureHandler.Run(Console.Error, () =>
@@ -65,7 +69,8 @@ public static class RunCommand
                 Bands = r.GetValue(bands),
                 Rows = r.GetValue(rows),
                 Seed = r.GetValue(seed),
-                Verify = !r.GetValue(noVerify),
+                Verify = VerifyModeOf(r.GetValue(verify)!, r.GetValue(noVerify)),
+                Sweep = Thresholds(r.GetValue(sweep)),
                 BatchBytes = BatchBytes(r.GetValue(batchMb)),
                 Keep = KeepPolicy.Parse(r.GetValue(keep)!),
                 Strict = r.GetValue(strict),
@@ -85,6 +90,34 @@ public static class RunCommand
         "ilgpu-cpu" => DeviceKind.IlgpuCpu,
         _ => DeviceKind.Auto,
     };
+
+    private static VerifyMode VerifyModeOf(string value, bool noVerify) => (value, noVerify) switch
+    {
+        (_, true) when value != "estimate" && value != "none" => throw new UsageException($"--no-verify contradicts --verify {value}; give one of them."),
+        (_, true) or ("none", _) => VerifyMode.None,
+        ("exact", _) => VerifyMode.Exact,
+        _ => VerifyMode.Estimate,
+    };
+
+    private static double[] Thresholds(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return [];
+        }
+
+        var parts = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var thresholds = new double[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out thresholds[i]))
+            {
+                throw new UsageException($"--sweep {value}: '{parts[i]}' is not a number; give thresholds like 0.7,0.8,0.9.");
+            }
+        }
+
+        return thresholds;
+    }
 
     private static string[] SplitFields(string value)
     {

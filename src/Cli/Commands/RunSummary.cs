@@ -18,6 +18,15 @@ public static class RunSummary
             output.WriteLine($"skipped {skipped:N0} records ({string.Join(", ", d.Skipped.Select(kv => $"{kv.Key} {kv.Value:N0}"))}) and repaired {d.Repaired:N0}; they are kept, see report.json");
         }
 
+        if (report.Sweep.Count > 0)
+        {
+            output.WriteLine("threshold  clusters  documents removed  MB removed");
+            foreach (var point in report.Sweep)
+            {
+                output.WriteLine($"{point.Threshold,9:0.00}  {point.Clusters,8:N0}  {point.DocumentsRemoved,17:N0}  {point.BytesRemoved / 1e6,10:N1}");
+            }
+        }
+
         output.WriteLine($"wrote {outputFolder} (report.json, clusters.jsonl, removed/)");
     }
 }

@@ -3,59 +3,43 @@ using Dedup.Engine.Pipeline;
 
 namespace Dedup.Engine.Clustering;
 
-/// <summary>Counts of what clustering joined, for the report.</summary>
-public sealed record ClusteringCounts(int CandidatePairs, int VerifiedPairs, int RejectedPairs, int ExactDuplicateGroups);
+/// <summary>Counts of what clustering joined and what each check rejected, for the report.</summary>
+/// <param name="RejectedByEstimate">Candidate pairs whose estimated Jaccard is below the threshold.</param>
+/// <param name="RejectedByExact">Candidate pairs whose exact Jaccard is below the threshold; null when not computed.</param>
+public sealed record ClusteringCounts(int CandidatePairs, int MergedPairs, int RejectedByEstimate, int? RejectedByExact, int ExactDuplicateGroups);
 
 /// <summary>
-/// Joins exact duplicates (equal content hash) and verified candidate pairs with union-find; the
-/// keeper of a cluster is its highest-ranked member (<see cref="KeepPolicy"/>), ties going to the
-/// first in (shard, row) order, i.e. the smallest index.
+/// Joins exact duplicates (equal content hash) and the candidate pairs that pass verification
+/// with union-find; the keeper of a cluster is its highest-ranked member (<see cref="KeepPolicy"/>),
+/// ties going to the first in (shard, row) order, i.e. the smallest index.
 /// </summary>
 public static class Clusterer
 {
     public static (ClusterResult Result, ClusteringCounts Counts) Cluster(
-        DocumentTable documents, SignatureStore signatures, ulong[] candidatePairs, double threshold, bool verify)
+        DocumentTable documents, ExactDuplicates exact, CandidateSimilarities candidates, VerifyMode mode, double threshold)
     {
         var sets = new UnionFind(documents.Count);
-        int exactGroups = JoinExactDuplicates(documents, sets);
-        int verified = 0;
-        foreach (ulong pair in candidatePairs)
+        foreach (var (a, b) in exact.Pairs)
         {
-            var (a, b) = BandIndex.Unpack(pair);
-            if (!verify || signatures.EstimatedJaccard(a, b) >= threshold)
+            sets.Union(a, b);
+        }
+
+        int merged = 0, belowEstimate = 0, belowExact = 0;
+        for (int i = 0; i < candidates.Pairs.Length; i++)
+        {
+            belowEstimate += candidates.Passes(i, VerifyMode.Estimate, threshold) ? 0 : 1;
+            belowExact += candidates.Exact is null || candidates.Passes(i, VerifyMode.Exact, threshold) ? 0 : 1;
+            if (candidates.Passes(i, mode, threshold))
             {
+                var (a, b) = BandIndex.Unpack(candidates.Pairs[i]);
                 sets.Union(a, b);
-                verified++;
+                merged++;
             }
         }
 
-        var counts = new ClusteringCounts(candidatePairs.Length, verified, candidatePairs.Length - verified, exactGroups);
+        var counts = new ClusteringCounts(
+            candidates.Pairs.Length, merged, belowEstimate, candidates.Exact is null ? null : belowExact, exact.Groups);
         return (Collect(sets, documents), counts);
-    }
-
-    private static int JoinExactDuplicates(DocumentTable documents, UnionFind sets)
-    {
-        var byContent = new List<(UInt128 Hash, int Document)>(documents.Count);
-        for (int d = 0; d < documents.Count; d++)
-        {
-            if (documents[d].TokenCount > 0)
-            {
-                byContent.Add((documents[d].ContentHash, d));
-            }
-        }
-
-        byContent.Sort();
-        int groups = 0;
-        for (int i = 1; i < byContent.Count; i++)
-        {
-            if (byContent[i].Hash == byContent[i - 1].Hash)
-            {
-                groups += i == 1 || byContent[i - 1].Hash != byContent[i - 2].Hash ? 1 : 0;
-                sets.Union(byContent[i - 1].Document, byContent[i].Document);
-            }
-        }
-
-        return groups;
     }
 
     /// <summary>Numbers clusters by their first member (the union-find root), so numbering follows (shard, row) order.</summary>

@@ -13,18 +13,20 @@ namespace Dedup.Engine.Pipeline;
 /// while the backend signs the previous one; at most <see cref="BatchesInFlight"/> batches exist,
 /// so memory is bounded by the batch size, not by the corpus.
 /// </summary>
-public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions readerOptions, DedupOptions options, RecordTally tally)
+/// <param name="shingleFile">Where to spill shingle sets for exact verification; null when not verifying exactly.</param>
+public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions readerOptions, DedupOptions options, RecordTally tally, string? shingleFile)
 {
     private const int BatchesInFlight = 2;
 
     public SignedCorpus Run(IReadOnlyList<Shard> shards, CancellationToken cancellation)
     {
         var parameters = backend.Parameters;
-        var corpus = new SignedCorpus(new DocumentTable(), new SignatureStore(parameters.Permutations), new BandIndex(parameters.Bands));
+        var shingles = shingleFile is null ? null : new ShingleStore(shingleFile);
+        var corpus = new SignedCorpus(new DocumentTable(), new SignatureStore(parameters.Permutations), new BandIndex(parameters.Bands), shingles);
         using var queue = new BlockingCollection<PendingBatch>(BatchesInFlight);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var reader = Task.Run(() => ReadAll(shards, queue, stop.Token), stop.Token);
-        var output = new SignatureBatch(parameters);
+        var output = new SignatureBatch(parameters) { CaptureShingles = shingles is not null };
         var compute = new Stopwatch();
         try
         {
@@ -39,6 +41,7 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
         catch
         {
             stop.Cancel();
+            corpus.Dispose();
             throw;
         }
         finally
@@ -53,6 +56,7 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
             }
         }
 
+        corpus.Shingles?.Seal();
         corpus.ComputeSeconds = compute.Elapsed.TotalSeconds;
         return corpus;
     }
@@ -116,6 +120,7 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
             var info = new DocumentInfo(shard, row, offsets[i + 1] - offsets[i], output.TokenCounts[i], output.ContentHash(i), rank);
             int d = corpus.Documents.Add(info, id);
             corpus.Signatures.Add(output.Signature(i));
+            corpus.Shingles?.Add(output.DocumentShingles(i));
             if (info.TokenCount > 0)
             {
                 corpus.Bands.Add(d, output.DocumentBandKeys(i), (ulong)info.ContentHash);

@@ -20,6 +20,7 @@ internal static class ReportBuilder
         SignedCorpus corpus,
         ClusterResult clusters,
         ClusteringCounts counts,
+        IReadOnlyList<SweepPoint> sweep,
         IReadOnlyDictionary<string, double> stageSeconds)
     {
         var documents = corpus.Documents;
@@ -54,7 +55,7 @@ internal static class ReportBuilder
 
         var parameterSummary = new ParameterSummary(
             options.TextFields, options.IdField, parameters.ShingleSize, parameters.Permutations, options.Threshold,
-            parameters.Bands, parameters.Rows, bandsChosen, parameters.Seed, options.Verify, options.Keep.Name,
+            parameters.Bands, parameters.Rows, bandsChosen, parameters.Seed, options.Verify.ToString().ToLowerInvariant(), options.Keep.Name,
             FoldTable.Default.Fingerprint.ToString("x16"));
 
         var clusterSummary = new ClusterSummary(
@@ -70,8 +71,9 @@ internal static class ReportBuilder
             new ByteCounts(bytesRead, bytesRead - bytesRemoved, bytesRemoved),
             parameterSummary,
             backend,
-            new LshSummary(counts.CandidatePairs, counts.VerifiedPairs, counts.RejectedPairs, counts.ExactDuplicateGroups),
+            new LshSummary(counts.CandidatePairs, counts.MergedPairs, counts.RejectedByEstimate, counts.RejectedByExact, counts.ExactDuplicateGroups),
             clusterSummary,
+            sweep,
             stageSeconds,
             tally.Examples);
     }

@@ -11,6 +11,7 @@ public sealed record RunReport(
     BackendSummary Backend,
     LshSummary Lsh,
     ClusterSummary Clusters,
+    IReadOnlyList<SweepPoint> Sweep,
     IReadOnlyDictionary<string, double> StageSeconds,
     IReadOnlyList<RecordProblem> ProblemExamples);
 
@@ -40,12 +41,13 @@ public sealed record ParameterSummary(
     int Rows,
     bool BandsChosenFromThreshold,
     ulong Seed,
-    bool Verify,
+    string Verify,
     string Keep,
     string FoldTableFingerprint);
 
 public sealed record BackendSummary(string Name, string Reason);
 
-public sealed record LshSummary(long CandidatePairs, long VerifiedPairs, long RejectedPairs, long ExactDuplicateGroups);
+/// <summary>Candidate pairs, how many joined documents, and how many each check would reject (exact: null unless computed).</summary>
+public sealed record LshSummary(long CandidatePairs, long MergedPairs, long RejectedByEstimate, long? RejectedByExact, long ExactDuplicateGroups);
 
 public sealed record ClusterSummary(long Count, long Documents, long Largest);

@@ -30,7 +30,7 @@ public sealed class CpuBackend : ISignatureBackend
 
     public unsafe void Compute(DocumentBatch batch, SignatureBatch output)
     {
-        output.Resize(batch.Count);
+        output.Resize(batch);
         fixed (byte* text = batch.Text)
         {
             ComputeAll(batch, new PointerBytes(text), output);
@@ -69,6 +69,10 @@ public sealed class CpuBackend : ISignatureBackend
         int n = Parameters.ShingleSize;
         int shingleCount = Shingling.Count(tokenCount, n);
         HashShingles(buffers.Tokens.AsSpan(0, tokenCount), Shingling.Width(tokenCount, n), buffers.Shingles.AsSpan(0, shingleCount));
+        if (output.CaptureShingles)
+        {
+            buffers.Shingles.AsSpan(0, shingleCount).CopyTo(output.Shingles.AsSpan(output.ShingleStarts[d]));
+        }
         var signature = output.Signatures.AsSpan(d * Parameters.Permutations, Parameters.Permutations);
         VectorMinHash.Compute(buffers.Shingles.AsSpan(0, shingleCount), Parameters.PermutationSeeds, signature);
         var keys = output.BandKeys.AsSpan(d * Parameters.Bands, Parameters.Bands);

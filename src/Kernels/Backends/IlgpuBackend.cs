@@ -46,7 +46,7 @@ public sealed class IlgpuBackend : ISignatureBackend
 
     public void Compute(DocumentBatch batch, SignatureBatch output)
     {
-        output.Resize(batch.Count);
+        output.Resize(batch);
         int n = batch.Count;
         if (n == 0)
         {
@@ -74,6 +74,11 @@ public sealed class IlgpuBackend : ISignatureBackend
         contentHashes.CopyToCPU(output.ContentHashes.AsSpan(0, 2 * n));
         signatures.CopyToCPU(output.Signatures.AsSpan(0, n * p.Permutations));
         keys.CopyToCPU(output.BandKeys.AsSpan(0, n * p.Bands));
+        if (output.CaptureShingles && batch.Length > 0)
+        {
+            ArrayView<uint> shingles = buffers.Shingles.View;
+            shingles.SubView(0, batch.Length).CopyToCPU(output.Shingles.AsSpan(0, batch.Length));
+        }
     }
 
     public void Dispose()
