@@ -4,6 +4,7 @@ using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
 using Dedup.Engine.Output;
 using Dedup.Engine.Pipeline;
+using Dedup.Engine.Progress;
 using Dedup.Engine.Reporting;
 using Dedup.Kernels.Backends;
 using Dedup.Kernels.Signatures;
@@ -16,7 +17,11 @@ namespace Dedup.Engine;
 /// </summary>
 public static class DedupRun
 {
-    public static RunReport Execute(DedupOptions options, IRunLog log, CancellationToken cancellation = default)
+    public static RunReport Execute(DedupOptions options, IRunLog log, CancellationToken cancellation = default) =>
+        Execute(options, log, new RunProgress(), cancellation);
+
+    /// <summary>Runs with <paramref name="progress"/> updated as the stages go, for a caller that shows it.</summary>
+    public static RunReport Execute(DedupOptions options, IRunLog log, RunProgress progress, CancellationToken cancellation = default)
     {
         var (parameters, bandsChosen) = Parameters(options);
         var shards = ShardDiscovery.Discover(options.Inputs);
@@ -38,20 +43,25 @@ public static class DedupRun
         var clock = Stopwatch.StartNew();
 
         string? shingleFile = options.Verify == VerifyMode.Exact ? output.PathFor(".shingles.tmp") : null;
-        using var corpus = new SignatureStage(backend, readerOptions, options, tally, shingleFile).Run(shards, cancellation);
+        progress.SetInputs(shards.Count, shards.Sum(s => s.Length));
+        progress.Start("signatures");
+        using var corpus = new SignatureStage(backend, readerOptions, options, tally, progress, shingleFile).Run(shards, cancellation);
         seconds["read_and_sign"] = Lap(clock);
         seconds["sign_compute"] = corpus.ComputeSeconds;
 
+        progress.Start("buckets");
         var candidates = CandidateSimilarities.Compute(corpus.Bands.CandidatePairs(), corpus.Signatures, corpus.Shingles, options.Threads);
         seconds["buckets"] = Lap(clock);
 
+        progress.Start("cluster");
         var exact = ExactDuplicates.Find(corpus.Documents);
         var (clusters, counts) = Clusterer.Cluster(corpus.Documents, exact, candidates, options.Verify, options.Threshold);
         var sweep = options.Sweep.Select(t => SweepPoint.At(t, corpus.Documents, exact, candidates, options.Verify)).ToList();
         corpus.Shingles?.Dispose();
         seconds["cluster"] = Lap(clock);
 
-        new FilterStage(readerOptions, options.Threads).Run(shards, corpus, clusters, output, cancellation);
+        progress.Start("filter");
+        new FilterStage(readerOptions, options.Threads, progress).Run(shards, corpus, clusters, output, cancellation);
         seconds["filter"] = Lap(clock);
         seconds["total"] = seconds["read_and_sign"] + seconds["buckets"] + seconds["cluster"] + seconds["filter"];
 
@@ -60,6 +70,7 @@ public static class DedupRun
             tally, corpus, clusters, counts, sweep, seconds);
         ReportFile.Write(output.PathFor(OutputNames.Report), report);
         output.Commit();
+        progress.Start("done");
         return report;
     }
 

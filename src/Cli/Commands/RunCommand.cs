@@ -2,6 +2,8 @@ using System.CommandLine;
 using Dedup.Engine;
 using Dedup.Engine.Clustering;
 using Dedup.Engine.Lsh;
+using Dedup.Engine.Progress;
+using Dedup.Engine.Reporting;
 using Dedup.Kernels.Backends;
 
 namespace Dedup.Cli.Commands;
@@ -39,6 +41,7 @@ public static class RunCommand
         var sweep = new Option<string?>("--sweep") { Description = "Also report clusters, documents and bytes removed at these thresholds (comma-separated, e.g. 0.7,0.8,0.9), reusing this run's signatures and candidate pairs." };
         var batchMb = new Option<int>("--batch-mb") { Description = "Megabytes of text per signature batch; bounds memory.", DefaultValueFactory = _ => 32 };
         var keep = new Option<string>("--keep") { Description = "Which document of a cluster to keep: first (in shard, row order), longest (most text), newest:FIELD (latest date or number in FIELD), max:FIELD (largest number in FIELD). Ties and missing values go to the first.", DefaultValueFactory = _ => "first" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no informational messages; warnings, errors and the final summary are still printed." };
         var strict = new Option<bool>("--strict") { Description = "Fail at the first record that cannot be deduplicated (invalid JSON, missing or empty text) instead of keeping and counting it." };
 
         var command = new Command("run", """
@@ -49,11 +52,12 @@ public static class RunCommand
             """)
         {
             inputs, output, overwrite, textField, idField, device, threads, ngram, permutations, threshold,
-            bands, rows, seed, verify, noVerify, sweep, batchMb, keep, strict,
+            bands, rows, seed, verify, noVerify, sweep, batchMb, keep, strict, quiet,
         };
 
         command.SetAction((ParseResult r) => FailureHandler.Run(Console.Error, () =>
         {
+            RunReport report;
             var options = new DedupOptions
             {
                 Inputs = r.GetValue(inputs)!,
@@ -75,7 +79,13 @@ public static class RunCommand
                 Keep = KeepPolicy.Parse(r.GetValue(keep)!),
                 Strict = r.GetValue(strict),
             };
-            var report = DedupRun.Execute(options, new ConsoleLog(Console.Error));
+            bool silent = r.GetValue(quiet);
+            var progress = new RunProgress();
+            using (silent ? null : new ProgressPrinter(progress, Console.Error, live: !Console.IsErrorRedirected))
+            {
+                report = DedupRun.Execute(options, new ConsoleLog(Console.Error, silent), progress);
+            }
+
             RunSummary.Print(Console.Out, report, options.Output);
             return ExitCodes.Success;
         }));

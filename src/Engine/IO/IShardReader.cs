@@ -23,6 +23,9 @@ public interface IShardReader : IDisposable
     /// <summary>The key field (<see cref="ReaderOptions.KeyField"/>) formatted like the id; null when it is not asked for or absent.</summary>
     string? Key { get; }
 
+    /// <summary>Bytes of the shard file consumed so far (compressed bytes for compressed shards): for progress and ETA.</summary>
+    long FileBytesRead { get; }
+
     /// <summary>UTF-8 text of the current row, valid until the next <see cref="Read"/>; empty unless the status is Ok or Repaired.</summary>
     ReadOnlySpan<byte> Text { get; }
 

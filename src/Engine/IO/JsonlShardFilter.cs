@@ -8,7 +8,7 @@ internal static class JsonlShardFilter
         long row = 0;
         long written = 0;
         int nextRemoved = 0;
-        using var input = Guard(shard, row, () => ShardStreams.OpenRead(shard.FullPath, shard.Compression));
+        using var input = Guard(shard, row, () => ShardStreams.OpenRead(shard.FullPath, shard.Compression, out _));
         var lines = new LineReader(input);
         using (var output = ShardStreams.OpenWrite(outputPath, shard.Compression))
         {

@@ -5,6 +5,7 @@ internal sealed class JsonlShardReader(Shard shard, ReaderOptions options) : ISh
 {
     private readonly JsonLineParser parser = new(options);
     private Stream? stream;
+    private FileStream? file;
     private LineReader? lines;
     private bool done;
     private string? id;
@@ -21,6 +22,8 @@ internal sealed class JsonlShardReader(Shard shard, ReaderOptions options) : ISh
 
     public string? Problem => parser.Problem;
 
+    public long FileBytesRead => done ? shard.Length : file?.Position ?? 0;
+
     public bool Read()
     {
         if (done)
@@ -33,7 +36,7 @@ internal sealed class JsonlShardReader(Shard shard, ReaderOptions options) : ISh
         {
             if (lines is null)
             {
-                stream = ShardStreams.OpenRead(shard.FullPath, shard.Compression);
+                stream = ShardStreams.OpenRead(shard.FullPath, shard.Compression, out file);
                 lines = new LineReader(stream);
             }
 

@@ -30,6 +30,8 @@ internal sealed class ParquetShardReader(Shard shard, ReaderOptions options) : I
 
     public string? Problem { get; private set; }
 
+    public long FileBytesRead => done ? shard.Length : file?.Position ?? 0;
+
     public string Id => id ??= idColumn?.Get(groupRow) ?? $"{shard.RelativePath}:{Row}";
 
     public string? Key => keyColumn?.Get(groupRow);

@@ -14,10 +14,11 @@ internal static class ShardStreams
     // Header (no name, no time, unknown OS), an empty final deflate block, CRC-32 0 and size 0.
     private static readonly byte[] EmptyGzip = [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0xFF, 0x03, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
 
-    public static Stream OpenRead(string path, Compression compression)
+    /// <summary>Opens a shard for reading through its decompressor; <paramref name="file"/> is the file underneath (its position tells progress).</summary>
+    public static Stream OpenRead(string path, Compression compression, out FileStream file)
     {
         GzipStrictness.Enable();
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
+        file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
         try
         {
             return compression switch

@@ -1,6 +1,7 @@
 using Dedup.Engine.Clustering;
 using Dedup.Engine.IO;
 using Dedup.Engine.Output;
+using Dedup.Engine.Progress;
 
 namespace Dedup.Engine.Pipeline;
 
@@ -8,7 +9,7 @@ namespace Dedup.Engine.Pipeline;
 /// Writes each deduplicated shard in its input format, the removed rows of each shard, and the
 /// clusters file. Shards are independent, so they are written in parallel.
 /// </summary>
-public sealed class FilterStage(ReaderOptions readerOptions, int threads)
+public sealed class FilterStage(ReaderOptions readerOptions, int threads, RunProgress progress)
 {
     public void Run(IReadOnlyList<Shard> shards, SignedCorpus corpus, ClusterResult clusters, OutputDirectory output, CancellationToken cancellation)
     {
@@ -23,6 +24,8 @@ public sealed class FilterStage(ReaderOptions readerOptions, int threads)
             {
                 WriteRemovedRows(output.PathFor(OutputNames.Removed(shard.RelativePath)), removed, corpus, clusters);
             }
+
+            progress.ShardWritten();
         });
 
         WriteClusters(output.PathFor(OutputNames.Clusters), corpus.Documents, clusters);

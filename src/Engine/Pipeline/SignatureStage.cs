@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
+using Dedup.Engine.Progress;
 using Dedup.Engine.Reporting;
 using Dedup.Kernels.Backends;
 using Dedup.Kernels.Signatures;
@@ -14,7 +15,7 @@ namespace Dedup.Engine.Pipeline;
 /// so memory is bounded by the batch size, not by the corpus.
 /// </summary>
 /// <param name="shingleFile">Where to spill shingle sets for exact verification; null when not verifying exactly.</param>
-public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions readerOptions, DedupOptions options, RecordTally tally, string? shingleFile)
+public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions readerOptions, DedupOptions options, RecordTally tally, RunProgress progress, string? shingleFile)
 {
     private const int BatchesInFlight = 2;
 
@@ -73,6 +74,8 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
                 {
                     cancellation.ThrowIfCancellationRequested();
                     tally.Count(shard, reader.Row, reader.Status, reader.Problem);
+                    progress.Record(reader.Text.Length);
+                    progress.ReadInto(reader.FileBytesRead);
                     if (!RecordTally.IsSigned(reader.Status))
                     {
                         ThrowIfStrict(shard, reader);
@@ -88,6 +91,8 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
 
                     batch.Add(text, shard.Index, reader.Row, reader.Id, options.Keep.Rank(text.Length, reader.Key));
                 }
+
+                progress.ShardRead(shard.Length);
             }
 
             if (batch.Count > 0)

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dedup.Engine.Progress;
+
+namespace Dedup.Cli;
+
+/// <summary>
+/// Shows a run's progress on stderr: a line rewritten in place on a terminal, plain lines at a
+/// slower pace when stderr is a file or a pipe (logs of batch jobs stay readable).
+/// </summary>
+public sealed class ProgressPrinter : IDisposable
+{
+    private readonly RunProgress progress;
+    private readonly TextWriter error;
+    private readonly bool live;
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly Timer timer;
+    private readonly object gate = new();
+    private int lastLength;
+    private bool disposed;
+
+    public ProgressPrinter(RunProgress progress, TextWriter error, bool live)
+    {
+        this.progress = progress;
+        this.error = error;
+        this.live = live;
+        var interval = live ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(10);
+        timer = new Timer(_ => Print(), null, interval, interval);
+    }
+
+    /// <summary>The progress line for the current state (also used by tests).</summary>
+    public static string Describe(RunProgress progress, TimeSpan elapsed)
+    {
+        double seconds = Math.Max(elapsed.TotalSeconds, 1e-3);
+        switch (progress.Stage)
+        {
+            case "signatures":
+                double mb = progress.TextBytes / 1e6;
+                double fraction = progress.FileBytesTotal > 0 ? Math.Min(1, (double)progress.FileBytesRead / progress.FileBytesTotal) : 0;
+                string eta = fraction > 0.001 ? $", ETA {Duration(TimeSpan.FromSeconds(seconds * (1 - fraction) / fraction))}" : string.Empty;
+                return string.Create(CultureInfo.InvariantCulture, $"signatures: {progress.Documents:N0} documents, {mb:N1} MB, {mb / seconds:N1} MB/s, {fraction * 100:F0}%{eta}");
+            case "filter":
+                return string.Create(CultureInfo.InvariantCulture, $"filter: {progress.ShardsWritten:N0}/{progress.ShardsTotal:N0} shards written");
+            default:
+                return $"{progress.Stage}...";
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            disposed = true;
+            timer.Dispose();
+            if (live && lastLength > 0)
+            {
+                error.Write("\r" + new string(' ', lastLength) + "\r");
+            }
+        }
+    }
+
+    private void Print()
+    {
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            string line = "dedup: " + Describe(progress, clock.Elapsed);
+            if (live)
+            {
+                error.Write("\r" + line.PadRight(lastLength));
+                lastLength = line.Length;
+            }
+            else
+            {
+                error.WriteLine(line);
+            }
+        }
+    }
+
+    private static string Duration(TimeSpan t) =>
+        t.TotalHours >= 1 ? $"{(int)t.TotalHours}h{t.Minutes:D2}m" : t.TotalMinutes >= 1 ? $"{(int)t.TotalMinutes}m{t.Seconds:D2}s" : $"{t.Seconds}s";
+}
