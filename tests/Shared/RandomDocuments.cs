@@ -1,8 +1,11 @@
 using System.Text;
 
-namespace Dedup.Kernels.Tests;
+namespace Dedup.Tests.Shared;
 
-/// <summary>Random documents of every kind the text model must handle, as UTF-8 bytes.</summary>
+/// <summary>
+/// Random documents of every kind the text model must handle, as UTF-8 bytes. Compiled into each
+/// test project and into the bench, whose gpu-check runs the same equivalence check on real GPUs.
+/// </summary>
 public static class RandomDocuments
 {
     public static readonly string[] Kinds = ["ascii", "latin", "chinese", "japanese", "emoji", "mixed", "invalid-utf8", "empty", "short"];
