@@ -165,6 +165,17 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void WithoutUnicodeNormalizationTheRunStopsInsteadOfChangingSignatures()
+    {
+        using var temp = new TempFolder();
+        temp.Write("in/a.jsonl", Line("a", Doc));
+        var r = CliRunner.RunWith([("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1")], "run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--device", "cpu");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("Unicode normalization is unavailable", r.Stderr);
+        Assert.Equal(["in"], temp.Entries());
+    }
+
+    [Fact]
     public void BadOptionValuesAreUsageErrors()
     {
         using var temp = new TempFolder();

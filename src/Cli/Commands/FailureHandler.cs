@@ -18,7 +18,7 @@ public static class FailureHandler
             error.WriteLine($"dedup: error: {e.Message}");
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is InputException or ShardReadException or BackendUnavailableException)
+        catch (Exception e) when (e is InputException or ShardReadException or BackendUnavailableException or PlatformNotSupportedException)
         {
             error.WriteLine($"dedup: error: {e.Message}");
             return ExitCodes.Failure;

@@ -65,12 +65,12 @@ public static class BackendFactory
         try
         {
             context = Context.Create(b => (kind == DeviceKind.Cuda ? b.Cuda() : b.OpenCL()).EnableAlgorithms());
-            var device = context.Devices.FirstOrDefault(d => d.AcceleratorType != AcceleratorType.CPU);
+            var device = context.Devices.FirstOrDefault(IsGpu);
             if (device is null)
             {
                 whyNot = kind == DeviceKind.Cuda
                     ? "the CUDA driver reports no usable device"
-                    : "no OpenCL GPU that ILGPU supports (OpenCL 2.0 with generic address space)";
+                    : "no OpenCL GPU that ILGPU supports (OpenCL 2.0 with generic address space; CPU devices such as pocl are skipped)";
                 context.Dispose();
                 return false;
             }
@@ -86,6 +86,14 @@ public static class BackendFactory
             return false;
         }
     }
+
+    /// <summary>
+    /// A GPU, not a CPU in disguise: OpenCL drivers such as pocl offer the host CPU as an OpenCL
+    /// device, which runs the kernels several times slower than the vectorised CPU backend.
+    /// </summary>
+    private static bool IsGpu(Device device) =>
+        device.AcceleratorType != AcceleratorType.CPU
+        && !(device is CLDevice cl && (cl.DeviceType & CLDeviceType.CL_DEVICE_TYPE_CPU) != 0);
 
     private static string KindFlag(DeviceKind kind) => kind == DeviceKind.Cuda ? "cuda" : "opencl";
 }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -18,17 +17,19 @@ public static class DeviceCatalog
         {
             foreach (var device in context.Devices.OrderBy(d => d.AcceleratorType == AcceleratorType.CPU))
             {
+                // The CPU accelerator reports no real memory size: leave it out rather than print nonsense.
+                string memory = device.AcceleratorType == AcceleratorType.CPU ? string.Empty : $"{device.MemorySize / (1024 * 1024)} MiB, ";
                 result.Add(new DeviceDescription(
                     IlgpuBackend.KindName(device.AcceleratorType),
                     device.Name,
-                    $"{device.MemorySize / (1024 * 1024)} MiB, max {device.MaxNumThreads} threads"));
+                    $"{memory}max {device.MaxNumThreads} threads"));
             }
         }
 
         result.Add(new DeviceDescription(
             "cpu",
             "vectorised .NET",
-            $"Vector{Vector<uint>.Count * 32}, {Environment.ProcessorCount} threads"));
+            $"{(VectorMinHash.Width > 0 ? $"Vector{VectorMinHash.Width}" : "scalar")}, {Environment.ProcessorCount} threads"));
         return result;
     }
 }

@@ -45,6 +45,15 @@ public sealed class FoldTable
 
     private static FoldTable Build()
     {
+        // Without ICU (.NET's invariant globalization mode) decompositions silently do nothing, which
+        // would give every signature a different, diacritic-keeping table: refuse instead.
+        if ("\u00E9".Normalize(NormalizationForm.FormKD) != "e\u0301")
+        {
+            throw new PlatformNotSupportedException(
+                "Unicode normalization is unavailable (no ICU library, or DOTNET_SYSTEM_GLOBALIZATION_INVARIANT is set), " +
+                "so the text folding table cannot be built. Install libicu (e.g. apt-get install libicu72) and unset DOTNET_SYSTEM_GLOBALIZATION_INVARIANT.");
+        }
+
         var blockOf = new Dictionary<BlockKey, ushort>();
         var blocks = new ushort[CodePointCount >> BlockBits];
         var entries = new List<uint>();
