@@ -6,6 +6,7 @@ using Dedup.Engine.Output;
 using Dedup.Engine.Pipeline;
 using Dedup.Engine.Progress;
 using Dedup.Engine.Reporting;
+using Dedup.Engine.Reporting.Html;
 using Dedup.Kernels.Backends;
 using Dedup.Kernels.Signatures;
 
@@ -69,6 +70,7 @@ public static class DedupRun
             options, shards, parameters, bandsChosen, new BackendSummary(backend.Name, choice.Reason),
             tally, corpus, clusters, counts, sweep, seconds);
         ReportFile.Write(output.PathFor(OutputNames.Report), report);
+        HtmlReport.Write(output.PathFor(OutputNames.ReportHtml), HtmlReportData.From(report, clusters, corpus.Signatures));
         output.Commit();
         progress.Start("done");
         return report;

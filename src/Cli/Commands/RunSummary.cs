@@ -27,6 +27,6 @@ public static class RunSummary
             }
         }
 
-        output.WriteLine($"wrote {outputFolder} (report.json, clusters.jsonl, removed/)");
+        output.WriteLine($"wrote {outputFolder} (report.html, report.json, clusters.jsonl, removed/)");
     }
 }

@@ -39,7 +39,7 @@ internal static class ClusterSizePlot
             double top = y.Map(clusters[i]);
             double left = x.Map(i + 0.15);
             canvas.Rect(left, top, x.Map(i + 0.85) - left, area.Bottom - top, "bar",
-                $"size {bins[i].Label}: {DisplayFormat.Count(clusters[i])} clusters, {DisplayFormat.Count(documents[i])} documents");
+                $"size {bins[i].Label}: {DisplayFormat.Count(clusters[i], "cluster")}, {DisplayFormat.Count(documents[i], "document")}");
             canvas.Text(x.Map(i + 0.5), top - 4, DisplayFormat.Count(clusters[i]), "value middle");
         }
 

@@ -8,16 +8,26 @@ internal static class HorizontalBarChart
 {
     private const int RowHeight = 22;
     private const int AxisHeight = 28;
-    private const int LabelWidth = 250;
-    private const int ValueWidth = 170;
+
+    /// <summary>Rough widths of a character of a label and of a value, to size their columns without measuring text.</summary>
+    private const double LabelCharWidth = 6.8;
+    private const double ValueCharWidth = 6.2;
 
     /// <summary>Longest label shown; longer ones keep their end, which for paths is the file name.</summary>
     private const int LabelChars = 38;
 
-    public static string Render(string title, int width, IReadOnlyList<BarRow> rows, string unit, string barClass)
+    public static string Render(string title, int width, IReadOnlyList<BarRow> rows, string unit, string barClass, string emptyMessage)
     {
+        if (!rows.Any(r => r.Value.HasValue))
+        {
+            var empty = new SvgCanvas(width, 100, title);
+            PlotFrame.Empty(empty, emptyMessage);
+            return empty.ToString();
+        }
+
         var canvas = new SvgCanvas(width, AxisHeight + (rows.Count * RowHeight) + 8, title);
-        double left = LabelWidth, right = width - ValueWidth;
+        double left = 16 + (LabelCharWidth * rows.Where(r => r.Value.HasValue).Max(r => Shorten(r.Label).Length));
+        double right = width - 12 - (ValueCharWidth * rows.Max(r => r.ValueText.Length));
         double max = rows.Max(r => r.Value ?? 0);
         var x = new LinearScale(0, max > 0 ? max : 1, left, right);
         double bottom = AxisHeight + (rows.Count * RowHeight);

@@ -5,8 +5,4 @@ internal readonly record struct PlotArea(double Left, double Top, double Right, 
 {
     /// <summary>The area of a canvas less room for tick labels and axis titles on the left and below.</summary>
     public static PlotArea Inside(SvgCanvas canvas) => new(70, 16, canvas.Width - 20, canvas.Height - 50);
-
-    public double Width => Right - Left;
-
-    public double Height => Bottom - Top;
 }

@@ -11,19 +11,19 @@ internal static class ShardRemovalPlot
 
     public static Plot Render(IReadOnlyList<ShardSummary> shards, int width)
     {
-        if (shards.Count <= AllShardsUpTo)
-        {
-            string title = "Removal rate per shard";
-            var svg = HorizontalBarChart.Render(title, width, shards.Select(Row).ToList(), "%", "bar removed");
-            return new Plot(title, svg, Note(shards));
-        }
+        var (title, rows) = shards.Count <= AllShardsUpTo
+            ? ("Removal rate per shard", shards.Select(Row).ToList())
+            : HighestAndLowest(shards);
+        return new Plot(title, HorizontalBarChart.Render(title, width, rows, "%", "bar removed", "No shards were read."), Note(shards));
+    }
 
+    private static (string Title, List<BarRow> Rows) HighestAndLowest(IReadOnlyList<ShardSummary> shards)
+    {
         var ranked = shards.OrderByDescending(Rate).ThenBy(s => s.Path, StringComparer.Ordinal).ToList();
         var rows = ranked.Take(Extremes).Select(Row).ToList();
         rows.Add(new BarRow($"⋯ {DisplayFormat.Count(ranked.Count - (2 * Extremes))} more shards ⋯", null, string.Empty, string.Empty));
         rows.AddRange(ranked.Skip(ranked.Count - Extremes).Select(Row));
-        string extremesTitle = $"Removal rate per shard ({Extremes} highest and {Extremes} lowest of {DisplayFormat.Count(shards.Count)})";
-        return new Plot(extremesTitle, HorizontalBarChart.Render(extremesTitle, width, rows, "%", "bar removed"), Note(shards));
+        return ($"Removal rate per shard ({Extremes} highest and {Extremes} lowest of {DisplayFormat.Count(shards.Count)})", rows);
     }
 
     private static double Rate(ShardSummary shard) => shard.Records == 0 ? 0 : (double)shard.Removed / shard.Records;

@@ -7,7 +7,7 @@ internal static class SimilarityPlot
     private const int MostBins = 40;
 
     /// <summary>A log count axis once the tallest bin dwarfs the shortest (exact duplicates pile up at 1.0).</summary>
-    private const int LogAxisRatio = 30;
+    private const int LogAxisRatio = 10;
 
     public static Plot Render(IReadOnlyList<double> similarities, double threshold, int permutations)
     {
@@ -20,7 +20,8 @@ internal static class SimilarityPlot
 
         // MinHash estimates are multiples of 1/permutations; bins of a whole number of such steps
         // hold equally many possible values, so the histogram has no comb pattern. Bins are
-        // counted down from 1 so that identical documents (1.0) have a bin of their own edge.
+        // counted down from 1.0, so that the top bin ends at 1.0 (identical signatures) rather
+        // than straddling it.
         var steps = similarities.Select(s => (int)Math.Round(s * permutations)).ToArray();
         int lowest = Math.Min(steps.Min(), (int)Math.Floor(threshold * permutations));
         int width = Math.Max(1, (int)Math.Ceiling((permutations - lowest + 1) / (double)MostBins));
@@ -38,14 +39,15 @@ internal static class SimilarityPlot
         bool logAxis = counts.Max() > LogAxisRatio * smallest;
         IScale y = logAxis ? new CountLogScale(counts.Max(), area.Bottom, area.Top) : new LinearScale(0, counts.Max(), area.Bottom, area.Top);
         PlotFrame.Draw(canvas, area, x, x.Ticks(), y, "Estimated Jaccard similarity to the kept document", logAxis ? "Removed documents (log scale)" : "Removed documents");
-        for (int bin = 0; bin < binCount; bin++)
+        // Left to right, lowest similarity first, so that the markup reads in the order the plot does.
+        for (int bin = binCount - 1; bin >= 0; bin--)
         {
             if (counts[bin] > 0)
             {
                 double left = x.Map(BinEdge(bin + 1)) + 0.5;
                 double top = y.Map(counts[bin]);
                 canvas.Rect(left, top, Math.Max(1, x.Map(BinEdge(bin)) - left - 0.5), area.Bottom - top, "bar",
-                    $"similarity {DisplayFormat.Number(BinEdge(bin + 1), 3)}–{DisplayFormat.Number(BinEdge(bin), 3)}: {DisplayFormat.Count(counts[bin])} removed documents");
+                    $"similarity {DisplayFormat.Number(BinEdge(bin + 1), 3)}–{DisplayFormat.Number(BinEdge(bin), 3)}: {DisplayFormat.Count(counts[bin], "removed document")}");
             }
         }
 

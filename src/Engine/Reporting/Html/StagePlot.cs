@@ -16,21 +16,11 @@ internal static class StagePlot
         var rows = stageSeconds.Where(kv => kv.Key != Total).Select(kv => new BarRow(
             kv.Key,
             kv.Value,
-            $"{DisplayFormat.Seconds(kv.Value)} · {Throughput(textBytes, kv.Value)}",
-            $"{kv.Key}: {DisplayFormat.Number(kv.Value, 3)} s, {Throughput(textBytes, kv.Value)} of text")).ToList();
-        if (rows.Count == 0)
-        {
-            var canvas = new SvgCanvas(width, 120, Title);
-            PlotFrame.Empty(canvas, "No stage timings in this report.");
-            return new Plot(Title, canvas.ToString(), string.Empty);
-        }
-
+            $"{DisplayFormat.Seconds(kv.Value)} · {DisplayFormat.Throughput(textBytes, kv.Value)}",
+            $"{kv.Key}: {DisplayFormat.Number(kv.Value, 3)} s, {DisplayFormat.Throughput(textBytes, kv.Value)} of text")).ToList();
         string total = stageSeconds.TryGetValue(Total, out double seconds) ? $"{DisplayFormat.Seconds(seconds)} in all; " : string.Empty;
         string overlap = stageSeconds.ContainsKey(Overlapping) ? $" {Overlapping} is the backend's share of read_and_sign, which it overlaps." : string.Empty;
         string note = $"{total}MB/s is the run's {DisplayFormat.Megabytes(textBytes)} of text over the stage's seconds.{overlap}";
-        return new Plot(Title, HorizontalBarChart.Render(Title, width, rows, "s", "bar"), note);
+        return new Plot(Title, HorizontalBarChart.Render(Title, width, rows, "s", "bar", "No stage timings in this report."), note);
     }
-
-    private static string Throughput(long bytes, double seconds) =>
-        seconds > 0 ? $"{DisplayFormat.Number(bytes / 1e6 / seconds, 1)} MB/s" : "– MB/s";
 }

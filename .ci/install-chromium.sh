@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs Debian's chromium for the browser test of report.html (tests/browser/render-report.sh,
+# BrowserRenderTests), which fails on CI without it. Does nothing when chromium is there already.
+set -euo pipefail
+
+if command -v chromium >/dev/null 2>&1; then
+  exit 0
+fi
+
+# CI images often run as root without sudo; elsewhere apt-get needs it.
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update
+$sudo apt-get install -y chromium
+chromium --version
