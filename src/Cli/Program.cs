@@ -15,5 +15,7 @@ public static class Program
     {
         RunCommand.Create(),
         DevicesCommand.Create(),
+        EvalCommand.Create(),
+        InspectCommand.Create(),
     };
 }

@@ -3,7 +3,10 @@ using Dedup.Engine.Reporting;
 
 namespace Dedup.Engine.Pipeline;
 
-/// <summary>Reads a finished run's input documents again, with the run's own text and id fields.</summary>
+/// <summary>
+/// Reads a finished run's input documents again, with the run's own text and id fields (eval and
+/// inspect). Both match documents by id, so the inputs must be unchanged and the ids unique.
+/// </summary>
 public static class RunInputs
 {
     public delegate void DocumentVisitor(string id, ReadOnlySpan<byte> text);
@@ -11,17 +14,43 @@ public static class RunInputs
     /// <summary>Visits every document the run signed, in (shard, row) order.</summary>
     public static void ForEach(RunReport report, DocumentVisitor visit)
     {
+        var shards = ShardDiscovery.Discover(report.Inputs.Paths);
+        CheckUnchanged(shards, report);
         var options = new ReaderOptions(report.Parameters.TextFields, report.Parameters.IdField);
-        foreach (var shard in ShardDiscovery.Discover(report.Inputs.Paths))
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var shard in shards)
         {
             using var reader = ShardReaders.Open(shard, options);
             while (reader.Read())
             {
-                if (reader.Status is RecordStatus.Ok or RecordStatus.Repaired)
+                if (!RecordTally.IsSigned(reader.Status))
                 {
-                    visit(reader.Id, reader.Text);
+                    continue;
                 }
+
+                string id = reader.Id;
+                if (!ids.Add(id))
+                {
+                    throw new InputException(
+                        $"{shard.FullPath} row {reader.Row}: id '{id}' occurs twice in the run's inputs. Documents are matched by id; " +
+                        "run again with an --id-field that is unique (or none, to name rows by file and row).");
+                }
+
+                visit(id, reader.Text);
             }
+        }
+    }
+
+    private static void CheckUnchanged(IReadOnlyList<Shard> shards, RunReport report)
+    {
+        var then = report.Inputs.Shards.Select(s => $"{s.Path} ({s.FileBytes} bytes)");
+        var now = shards.Select(s => $"{s.RelativePath} ({s.Length} bytes)");
+        var changed = then.Except(now).Concat(now.Except(then)).ToList();
+        if (changed.Count > 0)
+        {
+            throw new InputException(
+                $"The run's inputs ({string.Join(", ", report.Inputs.Paths)}) are not the shards report.json lists: {string.Join(", ", changed.Take(4))} differ. " +
+                "The texts are read again from the inputs as they were when the run was made; leave them unchanged.");
         }
     }
 }

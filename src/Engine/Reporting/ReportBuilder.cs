@@ -66,7 +66,7 @@ internal static class ReportBuilder
         return new RunReport(
             "dedup",
             typeof(ReportBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
-            new InputSummary(options.Inputs, shardSummaries),
+            new InputSummary(options.Inputs.Select(Path.GetFullPath).ToList(), shardSummaries),
             documentCounts,
             new ByteCounts(bytesRead, bytesRead - bytesRemoved, bytesRemoved),
             parameterSummary,
