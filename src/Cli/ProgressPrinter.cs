@@ -71,6 +71,7 @@ public sealed class ProgressPrinter : IDisposable
             string line = "dedup: " + Describe(progress, clock.Elapsed);
             if (live)
             {
+                line = Bar(progress) + line;
                 error.Write("\r" + line.PadRight(lastLength));
                 lastLength = line.Length;
             }
@@ -79,6 +80,18 @@ public sealed class ProgressPrinter : IDisposable
                 error.WriteLine(line);
             }
         }
+    }
+
+    /// <summary>A 20-cell bar of the input read so far, for the live line while signing.</summary>
+    internal static string Bar(RunProgress progress)
+    {
+        if (progress.Stage != "signatures" || progress.FileBytesTotal <= 0)
+        {
+            return string.Empty;
+        }
+
+        int filled = (int)Math.Min(20, 20 * progress.FileBytesRead / progress.FileBytesTotal);
+        return "[" + new string('#', filled) + new string('.', 20 - filled) + "] ";
     }
 
     private static string Duration(TimeSpan t) =>

@@ -15,6 +15,21 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void SeveralTextFieldsAreJoinedForFineTuningRecords()
+    {
+        using var temp = new TempFolder();
+        const string question = "How do I remove near duplicate documents from a large training corpus quickly";
+        const string answer = "Compute MinHash signatures over word shingles and band them with locality sensitive hashing";
+        temp.Write("in/qa.jsonl",
+            $"{{\"id\":\"q1\",\"instruction\":\"{question}\",\"input\":\"\",\"output\":\"{answer}\"}}\n" +
+            $"{{\"id\":\"q2\",\"instruction\":\"{question}\",\"input\":\"\",\"output\":\"{answer.ToUpperInvariant()}\"}}\n" +
+            $"{{\"id\":\"q3\",\"instruction\":\"{question}\",\"input\":\"\",\"output\":\"Sort the documents and compare neighbours one by one with a diff tool\"}}\n");
+        var r = CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--text-field", "instruction,input,output", "--device", "cpu");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal("{\"cluster\":0,\"kept\":\"q1\",\"members\":[\"q1\",\"q2\"]}", File.ReadAllText(temp.PathOf("out/clusters.jsonl")).Trim());
+    }
+
+    [Fact]
     public void DevicesListsTheCpuBackends()
     {
         var r = CliRunner.Run("devices");

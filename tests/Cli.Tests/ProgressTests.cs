@@ -22,6 +22,18 @@ public sealed class ProgressTests
     }
 
     [Fact]
+    public void TheLiveBarFillsWithTheInputRead()
+    {
+        var progress = new RunProgress();
+        progress.SetInputs(shards: 2, fileBytes: 1000);
+        progress.Start("signatures");
+        progress.ShardRead(500);
+        Assert.Equal("[##########..........] ", ProgressPrinter.Bar(progress));
+        progress.Start("cluster");
+        Assert.Equal(string.Empty, ProgressPrinter.Bar(progress));
+    }
+
+    [Fact]
     public void FilterShowsShardsWritten()
     {
         var progress = new RunProgress();
