@@ -2,16 +2,31 @@ using Dedup.Engine;
 
 namespace Dedup.Cli;
 
-/// <summary>Engine messages go to stderr, so stdout carries only the summary; --quiet keeps only warnings.</summary>
-public sealed class ConsoleLog(TextWriter error, bool quiet = false) : IRunLog
+/// <summary>
+/// Engine messages go to stderr, so stdout carries only the summary; --quiet keeps only warnings.
+/// With a progress printer, messages go through it so they never land on the live progress line.
+/// </summary>
+public sealed class ConsoleLog(TextWriter error, bool quiet = false, ProgressPrinter? progress = null) : IRunLog
 {
     public void Info(string message)
     {
         if (!quiet)
         {
-            error.WriteLine($"dedup: {message}");
+            Write($"dedup: {message}");
         }
     }
 
-    public void Warning(string message) => error.WriteLine($"dedup: warning: {message}");
+    public void Warning(string message) => Write($"dedup: warning: {message}");
+
+    private void Write(string line)
+    {
+        if (progress is null)
+        {
+            error.WriteLine(line);
+        }
+        else
+        {
+            progress.WriteLine(line);
+        }
+    }
 }

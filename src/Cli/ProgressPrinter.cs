@@ -46,16 +46,32 @@ public sealed class ProgressPrinter : IDisposable
         }
     }
 
+    /// <summary>Writes a message on a line of its own, clearing the live line first so the two never mix.</summary>
+    public void WriteLine(string message)
+    {
+        lock (gate)
+        {
+            ClearLiveLine();
+            error.WriteLine(message);
+        }
+    }
+
     public void Dispose()
     {
         lock (gate)
         {
             disposed = true;
             timer.Dispose();
-            if (live && lastLength > 0)
-            {
-                error.Write("\r" + new string(' ', lastLength) + "\r");
-            }
+            ClearLiveLine();
+        }
+    }
+
+    private void ClearLiveLine()
+    {
+        if (live && lastLength > 0)
+        {
+            error.Write("\r" + new string(' ', lastLength) + "\r");
+            lastLength = 0;
         }
     }
 

@@ -81,9 +81,9 @@ public static class RunCommand
             };
             bool silent = r.GetValue(quiet);
             var progress = new RunProgress();
-            using (silent ? null : new ProgressPrinter(progress, Console.Error, live: !Console.IsErrorRedirected))
+            using (var printer = silent ? null : new ProgressPrinter(progress, Console.Error, live: !Console.IsErrorRedirected))
             {
-                report = DedupRun.Execute(options, new ConsoleLog(Console.Error, silent), progress);
+                report = DedupRun.Execute(options, new ConsoleLog(Console.Error, silent, printer), progress);
             }
 
             RunSummary.Print(Console.Out, report, options.Output);
