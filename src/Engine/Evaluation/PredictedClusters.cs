@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dedup.Engine.IO;
 using Dedup.Engine.Pipeline;
 
@@ -20,35 +19,23 @@ public sealed class PredictedClusters
 
     public static PredictedClusters Read(string runFolder)
     {
-        string path = Path.Combine(runFolder, OutputNames.Clusters);
         var groups = new List<string[]>();
         var removed = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        JsonLinesInput.ForEach(path, (row, line) =>
+        foreach (var cluster in ClustersFile.Read(runFolder))
         {
-            string kept = JsonLinesInput.IdField(row, "kept", path, line);
-            if (!row.TryGetProperty("members", out var list) || list.ValueKind != JsonValueKind.Array)
-            {
-                throw new InputException($"{path} line {line}: 'members' is missing or not an array.");
-            }
-
-            var members = list.EnumerateArray().Select(m => m.ValueKind == JsonValueKind.String ? m.GetString()! : m.GetRawText()).ToArray();
-            foreach (string id in members)
+            foreach (string id in cluster.Members)
             {
                 if (!seen.Add(id))
                 {
-                    throw new InputException($"{path} line {line}: id '{id}' is in two clusters; eval matches documents by id, so ids must be unique.");
+                    throw new InputException($"{Path.Combine(runFolder, OutputNames.Clusters)} line {cluster.Line}: id '{id}' is in two clusters; eval matches documents by id, so ids must be unique.");
                 }
             }
 
-            if (!members.Contains(kept, StringComparer.Ordinal))
-            {
-                throw new InputException($"{path} line {line}: the kept id '{kept}' is not among the members.");
-            }
+            groups.Add(cluster.Members);
+            removed.AddRange(cluster.Members.Where(m => !string.Equals(m, cluster.Kept, StringComparison.Ordinal)));
+        }
 
-            groups.Add(members);
-            removed.AddRange(members.Where(m => !string.Equals(m, kept, StringComparison.Ordinal)));
-        });
         return new PredictedClusters(IdPartition.FromGroups(groups), removed);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Dedup.Engine.Evaluation;
 using Dedup.Engine.Pipeline;
 using Dedup.Engine.Reporting;
@@ -23,7 +22,7 @@ public sealed record ClusterInspection(int Number, IReadOnlyList<InspectedMember
         }
 
         var report = ReportFile.Read(reportPath);
-        var (cluster, kept, members) = FindCluster(Path.Combine(outputFolder, OutputNames.Clusters), number, id);
+        var (cluster, kept, members) = FindCluster(outputFolder, number, id);
         var texts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var wanted = members.ToHashSet(StringComparer.Ordinal);
         RunInputs.ForEach(report, (docId, text) =>
@@ -53,22 +52,14 @@ public sealed record ClusterInspection(int Number, IReadOnlyList<InspectedMember
         return new ClusterInspection(cluster, inspected);
     }
 
-    private static (int Number, string Kept, string[] Members) FindCluster(string path, int? number, string? id)
+    private static (int Number, string Kept, string[] Members) FindCluster(string runFolder, int? number, string? id)
     {
-        foreach (string line in File.ReadLines(path))
-        {
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            int cluster = root.GetProperty("cluster").GetInt32();
-            var members = root.GetProperty("members").EnumerateArray().Select(m => m.GetString()!).ToArray();
-            if (cluster == number || (id is not null && members.Contains(id, StringComparer.Ordinal)))
-            {
-                return (cluster, root.GetProperty("kept").GetString()!, members);
-            }
-        }
-
-        throw new UsageException(number is not null
-            ? $"there is no cluster {number} in {path}."
-            : $"'{id}' is in no cluster in {path}: it was not found to duplicate anything.");
+        var cluster = ClustersFile.Read(runFolder).FirstOrDefault(c =>
+            c.Number == number || (id is not null && c.Members.Contains(id, StringComparer.Ordinal)));
+        return cluster is not null
+            ? (cluster.Number, cluster.Kept, cluster.Members)
+            : throw new UsageException(number is not null
+                ? $"there is no cluster {number} in {runFolder}."
+                : $"'{id}' is in no cluster of {runFolder}: it was not found to duplicate anything.");
     }
 }

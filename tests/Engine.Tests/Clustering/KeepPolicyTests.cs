@@ -1,3 +1,4 @@
+using Dedup.Engine.Evaluation;
 using System.Text.Json;
 using Dedup.Engine.Clustering;
 using Dedup.Engine.Tests.EndToEnd;

@@ -1,3 +1,4 @@
+using Dedup.Engine.Evaluation;
 using Dedup.Engine.Reporting;
 using Dedup.Kernels.Backends;
 
@@ -21,7 +22,7 @@ public sealed class DevmixRunFixture : IDisposable
 
     public RunReport Report { get; }
 
-    public List<ClustersFile.Cluster> Clusters { get; }
+    public List<ClusterLine> Clusters { get; }
 
     public List<DevmixTruth.Variant> Variants { get; }
 

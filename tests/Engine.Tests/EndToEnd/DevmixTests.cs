@@ -1,3 +1,4 @@
+using Dedup.Engine.Evaluation;
 using Xunit.Abstractions;
 
 namespace Dedup.Engine.Tests.EndToEnd;
@@ -10,7 +11,7 @@ public sealed class DevmixTests(DevmixRunFixture run, ITestOutputHelper output) 
     [InlineData("wscase")]
     public void EveryIdenticalOrWhitespaceCaseVariantLandsInItsSeedsCluster(string profile)
     {
-        var clusterOf = ClustersFile.ClusterOf(run.Clusters);
+        var clusterOf = ClusterSets.ClusterOf(run.Clusters);
         var variants = run.Variants.Where(v => v.Profile == profile).ToList();
         Assert.NotEmpty(variants);
         var missed = variants.Where(v => !clusterOf.TryGetValue(v.Id, out int c) || !clusterOf.TryGetValue(v.SeedId, out int s) || c != s).ToList();
@@ -20,7 +21,7 @@ public sealed class DevmixTests(DevmixRunFixture run, ITestOutputHelper output) 
     [Fact]
     public void AtMostFivePercentOfMediumVariantsMergeWithTheirSeed()
     {
-        var clusterOf = ClustersFile.ClusterOf(run.Clusters);
+        var clusterOf = ClusterSets.ClusterOf(run.Clusters);
         var medium = run.Variants.Where(v => v.Profile == "medium").ToList();
         int merged = medium.Count(v => clusterOf.TryGetValue(v.Id, out int c) && clusterOf.TryGetValue(v.SeedId, out int s) && c == s);
         output.WriteLine($"medium variants merged with their seed: {merged} of {medium.Count}");
@@ -55,6 +56,6 @@ public sealed class DevmixTests(DevmixRunFixture run, ITestOutputHelper output) 
         var options = DevmixRunFixture.Options(input, temp.PathOf("out")) with { BatchBytes = 300_000, BatchDocuments = 257 };
         DedupRun.Execute(options, new CollectingLog());
         var shuffled = ClustersFile.Read(temp.PathOf("out"));
-        Assert.Equal(ClustersFile.Canonical(run.Clusters), ClustersFile.Canonical(shuffled));
+        Assert.Equal(ClusterSets.Canonical(run.Clusters), ClusterSets.Canonical(shuffled));
     }
 }

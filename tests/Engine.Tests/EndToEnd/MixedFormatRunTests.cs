@@ -1,3 +1,4 @@
+using Dedup.Engine.Evaluation;
 using System.Text;
 using System.Text.Json;
 using Dedup.Engine.IO;
