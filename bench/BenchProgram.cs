@@ -1,134 +1,53 @@
-using System.Diagnostics;
-using System.Text.Json;
+using Dedup.Bench.GpuCheck;
 using Dedup.Engine.IO;
-using Dedup.Kernels.Backends;
-using Dedup.Kernels.Signatures;
 
 namespace Dedup.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench -- signatures [--corpus DIR] [--mb N] [--runs N] [--json FILE]</c>:
-/// the signature stage alone (text already in memory) per backend, median of several runs after a
-/// warm-up, each backend's ratio to the scalar reference measured in the same run.
+/// <c>dotnet run -c Release --project bench -- COMMAND [options]</c>: dispatches to one command and maps
+/// failures to exit codes (1 usage, 2 failure) the way the dedup program does.
 /// </summary>
 public static class BenchProgram
 {
+    private const string Usage = """
+        usage: bench COMMAND [options]   (docs/BENCHMARKS.md)
+          signatures [--corpus DIR] [--mb N] [--runs N] [--json FILE]
+              the signature stage alone, per backend, text already in memory
+          generate --out DIR --mb N [--shards K] [--gzip] [--seed S] [--source DIR]
+              a synthetic corpus made from real documents (devmix), ~5% near-duplicates, ~2% copies
+          pipeline --corpus DIR [--runs N] [--device D] [--json FILE] [-- dedup run options]
+              the whole dedup run, each run a child process: wall time, throughput, stages, peak memory
+          gpu-check [options]
+              every ILGPU device checked bit for bit against the CPU and timed (run by bench/gpu-check.sh)
+          measure --result FILE -- COMMAND [ARGS...]
+              runs COMMAND and writes its wall time, CPU time and peak RSS to FILE (used by pipeline)
+        """;
+
     public static int Run(string[] args)
     {
-        if (args.Length == 0 || args[0] != "signatures")
+        try
         {
-            Console.Error.WriteLine("usage: bench signatures [--corpus DIR] [--mb N] [--runs N] [--json FILE]");
+            string[] rest = args.Length > 0 ? args[1..] : [];
+            return args.FirstOrDefault() switch
+            {
+                "signatures" => SignaturesCommand.Run(rest),
+                "generate" => GenerateCommand.Run(rest),
+                "pipeline" => PipelineCommand.Run(rest),
+                "gpu-check" => GpuCheckCommand.Run(rest),
+                "measure" => MeasureCommand.Run(rest),
+                _ => throw new BenchUsageException(args.Length == 0 ? "name a command." : $"unknown command '{args[0]}'."),
+            };
+        }
+        catch (BenchUsageException e)
+        {
+            Console.Error.WriteLine($"bench: {e.Message}");
+            Console.Error.WriteLine(Usage);
             return 1;
         }
-
-        string corpus = Option(args, "--corpus") ?? Path.Combine("..", "shared", "data", "devmix", "shards");
-        int megabytes = int.Parse(Option(args, "--mb") ?? "8");
-        int runs = int.Parse(Option(args, "--runs") ?? "5");
-        string? json = Option(args, "--json");
-
-        var documents = LoadText(corpus, megabytes << 20);
-        var batch = DocumentBatch.From(documents);
-        var parameters = new SignatureParameters(5, 128, 9, 13, 42);
-        Console.WriteLine($"corpus {corpus}: {documents.Count:N0} documents, {batch.Length / 1e6:N1} MB of text; 5-gram shingles, 128 permutations; {runs} runs after a warm-up");
-
-        var results = new List<BenchResult>
+        catch (Exception e) when (e is BenchFailureException or InputException or ShardReadException)
         {
-            Measure("reference (scalar, 1 thread)", batch, runs, () => Reference(documents, parameters)),
-        };
-        foreach (int threads in new[] { 1, Environment.ProcessorCount })
-        {
-            using var cpu = new CpuBackend(parameters, threads);
-            var output = new SignatureBatch(parameters);
-            results.Add(Measure(cpu.Name, batch, runs, () => cpu.Compute(batch, output)));
+            Console.Error.WriteLine($"bench: {e.Message}");
+            return 2;
         }
-
-        // The ILGPU CPU accelerator is about 100x slower: it gets a 1/32 slice so the run stays short.
-        var slice = DocumentBatch.From(documents.Take(Math.Max(1, documents.Count / 32)).ToList());
-        using (var ilgpu = BackendFactory.CreateIlgpuCpu(parameters))
-        {
-            var output = new SignatureBatch(parameters);
-            results.Add(Measure(ilgpu.Name + " [1/32 slice]", slice, runs, () => ilgpu.Compute(slice, output)));
-        }
-
-        var gpu = BackendFactory.Create(DeviceKind.Auto, parameters);
-        using (gpu.Backend)
-        {
-            if (gpu.Backend is IlgpuBackend)
-            {
-                var output = new SignatureBatch(parameters);
-                results.Add(Measure(gpu.Backend.Name, batch, runs, () => gpu.Backend.Compute(batch, output)));
-            }
-        }
-
-        Print(results);
-        if (json is not null)
-        {
-            File.WriteAllText(json, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
-        }
-
-        return 0;
-    }
-
-    private static void Reference(List<byte[]> documents, SignatureParameters parameters)
-    {
-        foreach (var d in documents)
-        {
-            ReferenceSignature.Compute(d, parameters);
-        }
-    }
-
-    private static BenchResult Measure(string name, DocumentBatch batch, int runs, Action action)
-    {
-        action();
-        var seconds = new List<double>();
-        for (int i = 0; i < runs; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            action();
-            seconds.Add(clock.Elapsed.TotalSeconds);
-        }
-
-        seconds.Sort();
-        double median = seconds[seconds.Count / 2];
-        return new BenchResult(name, batch.Count, batch.Length, median, batch.Length / 1e6 / median, batch.Count / median);
-    }
-
-    private static void Print(List<BenchResult> results)
-    {
-        double reference = results[0].MegabytesPerSecond;
-        Console.WriteLine($"{"backend",-44} {"docs",8} {"MB",7} {"median s",9} {"MB/s",9} {"docs/s",10} {"x ref",7}");
-        foreach (var r in results)
-        {
-            Console.WriteLine($"{r.Backend,-44} {r.Documents,8:N0} {r.Bytes / 1e6,7:N1} {r.MedianSeconds,9:F3} {r.MegabytesPerSecond,9:N1} {r.DocumentsPerSecond,10:N0} {r.MegabytesPerSecond / reference,7:F1}");
-        }
-    }
-
-    private static List<byte[]> LoadText(string corpus, long maxBytes)
-    {
-        var documents = new List<byte[]>();
-        long total = 0;
-        var options = new ReaderOptions(["text"], "id");
-        foreach (var shard in ShardDiscovery.Discover([corpus]))
-        {
-            using var reader = ShardReaders.Open(shard, options);
-            while (reader.Read() && total < maxBytes)
-            {
-                if (reader.Status is RecordStatus.Ok or RecordStatus.Repaired)
-                {
-                    documents.Add(reader.Text.ToArray());
-                    total += reader.Text.Length;
-                }
-            }
-        }
-
-        return documents;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }
-
-public sealed record BenchResult(string Backend, int Documents, long Bytes, double MedianSeconds, double MegabytesPerSecond, double DocumentsPerSecond);
