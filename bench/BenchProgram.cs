@@ -21,6 +21,8 @@ public static class BenchProgram
               every ILGPU device checked bit for bit against the CPU and timed (run by bench/gpu-check.sh)
           measure --result FILE -- COMMAND [ARGS...]
               runs COMMAND and writes its wall time, CPU time and peak RSS to FILE (used by pipeline)
+          ptx --out DIR
+              the PTX of every kernel for sm_90, for ptxas (.ci/check-ptx.sh)
         """;
 
     public static int Run(string[] args)
@@ -35,6 +37,7 @@ public static class BenchProgram
                 "pipeline" => PipelineCommand.Run(rest),
                 "gpu-check" => GpuCheckCommand.Run(rest),
                 "measure" => MeasureCommand.Run(rest),
+                "ptx" => PtxCommand.Run(rest),
                 _ => throw new BenchUsageException(args.Length == 0 ? "name a command." : $"unknown command '{args[0]}'."),
             };
         }
