@@ -44,4 +44,11 @@ internal sealed class PendingBatch
     }
 
     public DocumentBatch ToDocumentBatch() => new(text, offsets, Count);
+
+    /// <summary>Empties the batch for reuse, keeping its buffers.</summary>
+    public void Clear()
+    {
+        Sources.Clear();
+        offsets[0] = 0;
+    }
 }

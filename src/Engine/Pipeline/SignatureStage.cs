@@ -11,8 +11,9 @@ namespace Dedup.Engine.Pipeline;
 
 /// <summary>
 /// Reads every shard in order and signs its documents in batches. A reader thread fills batches
-/// while the backend signs the previous one; at most <see cref="BatchesInFlight"/> batches exist,
-/// so memory is bounded by the batch size, not by the corpus.
+/// while the backend signs the previous one. The same <see cref="BatchesInFlight"/> + 1 batches
+/// circulate between the two (their buffers are reused, not reallocated), so memory is bounded
+/// by the batch size, not by the corpus.
 /// </summary>
 /// <param name="shingleFile">Where to spill shingle sets for exact verification; null when not verifying exactly.</param>
 public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions readerOptions, DedupOptions options, RecordTally tally, RunProgress progress, string? shingleFile)
@@ -25,8 +26,14 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
         var shingles = shingleFile is null ? null : new ShingleStore(shingleFile);
         var corpus = new SignedCorpus(new DocumentTable(), new SignatureStore(parameters.Permutations), new BandIndex(parameters.Bands), shingles);
         using var queue = new BlockingCollection<PendingBatch>(BatchesInFlight);
+        using var free = new BlockingCollection<PendingBatch>();
+        for (int i = 0; i <= BatchesInFlight; i++)
+        {
+            free.Add(NewBatch());
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var reader = Task.Run(() => ReadAll(shards, queue, stop.Token), stop.Token);
+        var reader = Task.Run(() => ReadAll(shards, queue, free, stop.Token), stop.Token);
         var output = new SignatureBatch(parameters) { CaptureShingles = shingles is not null };
         var compute = new Stopwatch();
         try
@@ -37,6 +44,8 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
                 backend.Compute(batch.ToDocumentBatch(), output);
                 compute.Stop();
                 Append(batch, output, corpus);
+                batch.Clear();
+                free.Add(batch, stop.Token);
             }
         }
         catch
@@ -62,11 +71,11 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
         return corpus;
     }
 
-    private void ReadAll(IReadOnlyList<Shard> shards, BlockingCollection<PendingBatch> queue, CancellationToken cancellation)
+    private void ReadAll(IReadOnlyList<Shard> shards, BlockingCollection<PendingBatch> queue, BlockingCollection<PendingBatch> free, CancellationToken cancellation)
     {
         try
         {
-            var batch = NewBatch();
+            var batch = free.Take(cancellation);
             foreach (var shard in shards)
             {
                 using var reader = ShardReaders.Open(shard, readerOptions);
@@ -86,7 +95,7 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
                     if (!batch.Fits(text.Length, options.BatchBytes, options.BatchDocuments))
                     {
                         queue.Add(batch, cancellation);
-                        batch = NewBatch();
+                        batch = free.Take(cancellation);
                     }
 
                     batch.Add(text, shard.Index, reader.Row, reader.Id, options.Keep.Rank(text.Length, reader.Key));

@@ -3,23 +3,27 @@ namespace Dedup.Engine.Pipeline;
 /// <summary>Every signed document's MinHash signature, by dense index.</summary>
 public sealed class SignatureStore(int permutations)
 {
-    private uint[] values = new uint[permutations * 1024];
+    // Fixed-size chunks rather than one growing array: adding never copies what is stored, and
+    // the store is not limited to one array's 2^31 elements.
+    private const int DocumentsPerChunk = 8192;
+
+    private readonly List<uint[]> chunks = [];
 
     public int Permutations { get; } = permutations;
 
     public int Count { get; private set; }
 
-    public ReadOnlySpan<uint> this[int index] => values.AsSpan(index * Permutations, Permutations);
+    public ReadOnlySpan<uint> this[int index] =>
+        chunks[index / DocumentsPerChunk].AsSpan(index % DocumentsPerChunk * Permutations, Permutations);
 
     public void Add(ReadOnlySpan<uint> signature)
     {
-        long needed = (long)(Count + 1) * Permutations;
-        if (needed > values.Length)
+        if (Count % DocumentsPerChunk == 0)
         {
-            Array.Resize(ref values, (int)Math.Min(Array.MaxLength, Math.Max(needed, values.Length * 2L)));
+            chunks.Add(new uint[DocumentsPerChunk * Permutations]);
         }
 
-        signature.CopyTo(values.AsSpan(Count * Permutations));
+        signature.CopyTo(chunks[^1].AsSpan(Count % DocumentsPerChunk * Permutations));
         Count++;
     }
 
