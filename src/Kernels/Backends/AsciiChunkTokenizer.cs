@@ -28,7 +28,7 @@ internal static unsafe class AsciiChunkTokenizer
                 var chunk = Vector512.Load(text + i);
                 if ((chunk & Vector512.Create((byte)0x80)) == Vector512<byte>.Zero)
                 {
-                    ScanAsciiChunk(text + i, WordMask(chunk), fold, ref word, ref sink);
+                    ScanAsciiChunk(text + i, WordMask(chunk), ref word, ref sink);
                     i += Chunk;
                     continue;
                 }
@@ -49,7 +49,7 @@ internal static unsafe class AsciiChunkTokenizer
         return (letter | digit).ExtractMostSignificantBits();
     }
 
-    private static void ScanAsciiChunk(byte* chunk, ulong words, PointerFoldTable fold, ref WordState word, ref BufferTokenSink sink)
+    private static void ScanAsciiChunk(byte* chunk, ulong words, ref WordState word, ref BufferTokenSink sink)
     {
         int position = 0;
         while (position < Chunk)
@@ -71,8 +71,10 @@ internal static unsafe class AsciiChunkTokenizer
             int run = Math.Min(BitOperations.TrailingZeroCount(~rest), Chunk - position);
             for (int k = position; k < position + run; k++)
             {
+                // Only ASCII letters and digits are in the run: folding is lowercasing, i.e. setting
+                // bit 0x20 on letters (bit 0x40 set) and leaving digits alone (ALGORITHM.md, rule 2).
                 uint b = chunk[k];
-                word.Append(CharClass.Folded(fold.Entry((int)b), (int)b));
+                word.Append(b | ((b & 0x40) >> 1));
             }
 
             position += run;
