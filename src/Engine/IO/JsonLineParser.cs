@@ -8,7 +8,7 @@ namespace Dedup.Engine.IO;
 /// Classifies one JSONL line and extracts its text and id straight from the UTF-8 bytes: no string is made
 /// per line, and values other than the wanted fields are skipped, not materialised.
 /// </summary>
-internal sealed class JsonLineParser
+internal sealed partial class JsonLineParser
 {
     // Deeper than the default 64: nesting in other fields must not make a record unreadable.
     private static readonly JsonReaderOptions JsonOptions = new() { MaxDepth = 1024 };
@@ -22,6 +22,8 @@ internal sealed class JsonLineParser
     private readonly Field[] texts;
     private Field id;
     private Field key;
+    private readonly bool fastPath;
+    private bool stringsValidated;
     private byte[] text = new byte[4096];
     private int textLength;
     private byte[] repaired = [];
@@ -33,7 +35,14 @@ internal sealed class JsonLineParser
     private int parsedLength;
 
     public JsonLineParser(ReaderOptions options)
+        : this(options, fastPath: true)
     {
+    }
+
+    /// <summary>Without the fast path every line goes through Utf8JsonReader (the tests compare the two).</summary>
+    internal JsonLineParser(ReaderOptions options, bool fastPath)
+    {
+        this.fastPath = fastPath;
         textNames = [.. options.TextFields];
         textNamesUtf8 = [.. textNames.Select(name => Encoding.UTF8.GetBytes(name))];
         idNameUtf8 = Encoding.UTF8.GetBytes(options.IdField);
@@ -89,6 +98,17 @@ internal sealed class JsonLineParser
             (parsedArray, parsedStart, parsedLength) = (buffer, start, line.Length);
         }
 
+        // The fast path validates the strings it passes, so they are unescaped without the reader.
+        stringsValidated = fastPath && TryFastScan(Parsed);
+        if (stringsValidated)
+        {
+            ExtractText(invalidUtf8);
+            return;
+        }
+
+        id = default;
+        key = default;
+        Array.Clear(texts);
         string? notAnObject;
         try
         {
@@ -260,13 +280,18 @@ internal sealed class JsonLineParser
     }
 
     /// <summary>Unescapes a string value into <paramref name="target"/> (at least as long as the raw value).</summary>
-    private static int Unescape(ReadOnlySpan<byte> line, Field field, Span<byte> target, ref bool lenient)
+    private int Unescape(ReadOnlySpan<byte> line, Field field, Span<byte> target, ref bool lenient)
     {
         var raw = line.Slice(field.Start + 1, field.Length);
         if (!field.Escaped)
         {
             raw.CopyTo(target);
             return raw.Length;
+        }
+
+        if (stringsValidated)
+        {
+            return JsonStringUnescaper.Unescape(raw, target);
         }
 
         // A fresh reader over just the quoted value: Utf8JsonReader can only copy the token it stands on.
