@@ -296,9 +296,15 @@ def v_small_edit(text, lang, rng, vocab):
             else:
                 parts[i] = rng.choice(FILLER_EN)
         return re.sub(r" {2,}", " ", "".join(parts))
+    return char_edits(text, rng.uniform(0.01, 0.02), rng, vocab)
+
+
+def char_edits(text, rate, rng, vocab):
+    """Substitute (half), delete or insert (a quarter each) a share `rate` of the Han characters
+    (at least one). Also used by tests/data/zh/make_zh_corpus.py."""
     chars = list(text)
     idx = [i for i, c in enumerate(chars) if CJK_RE.match(c)]
-    n = max(1, round(len(idx) * rng.uniform(0.01, 0.02)))
+    n = max(1, round(len(idx) * rate))
     for i in rng.sample(idx, n):
         op = rng.random()
         if op < 0.5:

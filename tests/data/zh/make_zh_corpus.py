@@ -224,21 +224,6 @@ def qa_sources(pages):
 
 # ----------------------------------------------------------------------------- edits
 
-def char_edits(text, rate, rng, vocab):
-    """Substitute (half), delete or insert (a quarter each) a share `rate` of the Han characters."""
-    chars = list(text)
-    idx = [i for i, c in enumerate(chars) if CJK.match(c)]
-    n = max(1, round(len(idx) * rate))
-    for i in rng.sample(idx, n):
-        op = rng.random()
-        if op < 0.5:
-            chars[i] = rng.choice(vocab)
-        elif op < 0.75:
-            chars[i] = ""
-        else:
-            chars[i] = chars[i] + rng.choice(vocab)
-    return "".join(chars)
-
 
 def truncate(text, rng):
     return text[:int(len(text) * rng.uniform(0.70, 0.95))].rstrip()
@@ -264,9 +249,9 @@ def long_variant(kind, base, rng, vocab):
     if kind == "space_case":
         return space_case(t, rng)
     if kind == "light_edit":
-        return char_edits(t, rng.uniform(0.01, 0.03), rng, vocab)
+        return sample.char_edits(t, rng.uniform(0.01, 0.03), rng, vocab)
     if kind == "medium_edit":
-        return char_edits(t, rng.uniform(0.10, 0.20), rng, vocab)
+        return sample.char_edits(t, rng.uniform(0.10, 0.20), rng, vocab)
     if kind == "truncate":
         return truncate(t, rng)
     if kind == "boilerplate":
@@ -286,7 +271,7 @@ def qa_variant(kind, base, rng, vocab, answers):
         return re.sub(r"[A-Za-z]+", lambda m: m.group(0).upper(), t).replace("\n", " \n ").replace("答：", "答： ")
     if kind == "qa_typo":
         q, a = t.split("\n答：", 1)
-        return q + "\n答：" + char_edits(a, 0, rng, vocab)           # rate 0: exactly one edit
+        return q + "\n答：" + sample.char_edits(a, 0, rng, vocab)           # rate 0: exactly one edit
     if kind == "qa_suffix":
         return t + rng.choice(QA_SUFFIXES)
     if kind == "qa_other_answer":
