@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dedup.Cli.Commands;
+using Dedup.Engine.Staged;
 
 namespace Dedup.Cli;
 
@@ -14,6 +15,11 @@ public static class Program
         """)
     {
         RunCommand.Create(),
+        PlanCommand.Create(),
+        StageCommand.Create(Stage.Signatures),
+        StageCommand.Create(Stage.Buckets),
+        StageCommand.Create(Stage.Cluster),
+        StageCommand.Create(Stage.Filter),
         DevicesCommand.Create(),
         EvalCommand.Create(),
         InspectCommand.Create(),

@@ -43,15 +43,24 @@ public sealed record DedupOptions
     /// <summary>Further thresholds to report clusters and removals for, reusing this run's candidate pairs.</summary>
     public IReadOnlyList<double> Sweep { get; init; } = [];
 
-    /// <summary>Text bytes per signature batch (a larger single document gets a batch of its own).</summary>
-    public int BatchBytes { get; init; } = 32 << 20;
-
-    /// <summary>Documents per signature batch at most.</summary>
-    public int BatchDocuments { get; init; } = 65536;
-
     /// <summary>Which document of a cluster is kept.</summary>
     public KeepPolicy Keep { get; init; } = KeepPolicy.First;
 
     /// <summary>Stop at the first record that cannot be deduplicated instead of keeping it and counting it.</summary>
     public bool Strict { get; init; }
+
+    /// <summary>The run folder that keeps the intermediate files (and makes a rerun resume); null for a temporary one.</summary>
+    public string? RunDir { get; init; }
+
+    /// <summary>The memory budget every stage sizes its buffers by (--memory).</summary>
+    public long MemoryBytes { get; init; } = Staged.MemoryBudget.Default;
+
+    /// <summary>Signature (and filter) tasks: contiguous shard ranges of about equal bytes.</summary>
+    public int Tasks { get; init; } = 1;
+
+    /// <summary>Buckets tasks: ranges of band keys.</summary>
+    public int Partitions { get; init; } = 1;
+
+    /// <summary>Run folders of earlier runs: documents that duplicate their documents are removed.</summary>
+    public IReadOnlyList<string> Against { get; init; } = [];
 }

@@ -1,20 +1,18 @@
 using System.Diagnostics;
-using Dedup.Engine.Clustering;
 using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
 using Dedup.Engine.Output;
-using Dedup.Engine.Pipeline;
 using Dedup.Engine.Progress;
 using Dedup.Engine.Reporting;
-using Dedup.Engine.Reporting.Html;
-using Dedup.Kernels.Backends;
+using Dedup.Engine.Staged;
 using Dedup.Kernels.Signatures;
 
 namespace Dedup.Engine;
 
 /// <summary>
-/// <c>dedup run</c>: every stage in one process. Signatures -> candidate pairs -> clusters ->
-/// filtered shards, clusters.jsonl, removed rows and report.json, all committed at once.
+/// <c>dedup run</c>: the stages of a staged run (plan, signatures, buckets, cluster, filter), one
+/// after another in one process, over a run folder (temporary unless --run-dir names one, which
+/// makes a rerun resume). The outputs are committed into OUT at once, at the end.
 /// </summary>
 public static class DedupRun
 {
@@ -24,56 +22,49 @@ public static class DedupRun
     /// <summary>Runs with <paramref name="progress"/> updated as the stages go, for a caller that shows it.</summary>
     public static RunReport Execute(DedupOptions options, IRunLog log, RunProgress progress, CancellationToken cancellation = default)
     {
-        var (parameters, bandsChosen) = Parameters(options);
         var shards = ShardDiscovery.Discover(options.Inputs);
-        var reserved = shards.FirstOrDefault(s => OutputNames.IsReserved(s.RelativePath));
-        if (reserved is not null)
-        {
-            throw new UsageException($"{reserved.FullPath}: the shard's output path {reserved.RelativePath} would collide with the run's own outputs (clusters.jsonl, report.json, removed/); rename it.");
-        }
-
+        var plan = RunPlanner.Create(options, shards);
         using var output = OutputDirectory.Open(options.Output, options.Inputs, options.Overwrite);
-        var choice = BackendFactory.Create(options.Device, parameters, options.Threads);
-        using var backend = choice.Backend;
-        log.Info($"backend: {backend.Name} ({choice.Reason})");
-        log.Info($"{shards.Count} shards; {parameters.ShingleSize}-gram shingles, {parameters.Permutations} permutations, {parameters.Bands} bands x {parameters.Rows} rows, threshold {options.Threshold}");
+        string runDir = options.RunDir ?? Path.Combine(Path.GetDirectoryName(output.Staging)!, $".{Path.GetFileName(plan.Output)}.dedup-work-{Guid.NewGuid():N}");
+        try
+        {
+            var run = RunPlanner.PlanOrResume(runDir, plan);
+            var c = plan.Configuration;
+            log.Info($"{shards.Count} shards; {c.ShingleSize}-gram shingles, {c.Permutations} permutations, {c.Bands} bands x {c.Rows} rows, threshold {c.Threshold}");
+            progress.SetInputs(shards.Count, shards.Sum(s => s.Length));
+            var context = new StageContext(options.Device, options.Threads, output.Staging, log, progress);
+            foreach (var stage in new[] { Stage.Signatures, Stage.Buckets, Stage.Cluster })
+            {
+                for (int task = 0; task < plan.TaskCount(stage); task++)
+                {
+                    StageRunner.Run(run, stage, task, context, cancellation);
+                }
+            }
 
-        var readerOptions = new ReaderOptions(options.TextFields, options.IdField, options.Keep.KeyField);
-        var tally = new RecordTally(log);
-        var seconds = new Dictionary<string, double>();
-        var clock = Stopwatch.StartNew();
+            // The filter writes into this attempt's staging folder, so it always runs (an earlier
+            // attempt's filter output went with that attempt).
+            var clock = Stopwatch.StartNew();
+            if (Directory.Exists(run.StageFolder(Stage.Filter)))
+            {
+                Directory.Delete(run.StageFolder(Stage.Filter), recursive: true);
+            }
+            for (int task = 0; task < plan.TaskCount(Stage.Filter); task++)
+            {
+                StageRunner.Run(run, Stage.Filter, task, context, cancellation);
+            }
 
-        string? shingleFile = options.Verify == VerifyMode.Exact ? output.PathFor(".shingles.tmp") : null;
-        progress.SetInputs(shards.Count, shards.Sum(s => s.Length));
-        progress.Start("signatures");
-        using var corpus = new SignatureStage(backend, readerOptions, options, tally, progress, shingleFile).Run(shards, cancellation);
-        seconds["read_and_sign"] = Lap(clock);
-        seconds["sign_compute"] = corpus.ComputeSeconds;
-
-        progress.Start("buckets");
-        var candidates = CandidateSimilarities.Compute(corpus.Bands.CandidatePairs(), corpus.Signatures, corpus.Shingles, options.Threads);
-        seconds["buckets"] = Lap(clock);
-
-        progress.Start("cluster");
-        var exact = ExactDuplicates.Find(corpus.Documents);
-        var (clusters, counts) = Clusterer.Cluster(corpus.Documents, exact, candidates, options.Verify, options.Threshold);
-        var sweep = options.Sweep.Select(t => SweepPoint.At(t, corpus.Documents, exact, candidates, options.Verify)).ToList();
-        corpus.Shingles?.Dispose();
-        seconds["cluster"] = Lap(clock);
-
-        progress.Start("filter");
-        new FilterStage(readerOptions, options.Threads, progress).Run(shards, corpus, clusters, output, cancellation);
-        seconds["filter"] = Lap(clock);
-        seconds["total"] = seconds["read_and_sign"] + seconds["buckets"] + seconds["cluster"] + seconds["filter"];
-
-        var report = ReportBuilder.Build(
-            options, shards, parameters, bandsChosen, new BackendSummary(backend.Name, choice.Reason),
-            tally, corpus, clusters, counts, sweep, seconds);
-        ReportFile.Write(output.PathFor(OutputNames.Report), report);
-        HtmlReport.Write(output.PathFor(OutputNames.ReportHtml), HtmlReportData.From(report, clusters, corpus.Signatures));
-        output.Commit();
-        progress.Start("done");
-        return report;
+            var report = ReportFiles.Publish(run, output.Staging, new Dictionary<string, double> { ["filter"] = Math.Round(clock.Elapsed.TotalSeconds, 3) });
+            output.Commit();
+            progress.Start("done");
+            return report;
+        }
+        finally
+        {
+            if (options.RunDir is null && Directory.Exists(runDir))
+            {
+                Directory.Delete(runDir, recursive: true);
+            }
+        }
     }
 
     /// <summary>The signature parameters, with bands x rows chosen from the threshold unless both are given.</summary>
@@ -110,12 +101,5 @@ public static class DedupRun
         {
             throw new UsageException(e.Message);
         }
-    }
-
-    private static double Lap(Stopwatch clock)
-    {
-        double s = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        return Math.Round(s, 3);
     }
 }

@@ -78,7 +78,7 @@ public sealed class IdPartition
         var members = new Dictionary<int, List<string>>();
         for (int i = 0; i < ids.Count; i++)
         {
-            int root = sets.Find(i);
+            int root = (int)sets.Find(i);
             if (!members.TryGetValue(root, out var list))
             {
                 members[root] = list = [];

@@ -20,7 +20,29 @@ public sealed class JsonLinesFile : IDisposable
     /// <summary>Writes one object: <paramref name="write"/> fills it between the braces.</summary>
     public void WriteLine(Action<Utf8JsonWriter> write)
     {
+        StartLine(write);
+        EndLine(_ => { });
+    }
+
+    /// <summary>Opens an object and writes its start; <see cref="Continue"/> adds to it, <see cref="EndLine"/> closes it.</summary>
+    /// <remarks>For lines too long to build in memory (a cluster's members).</remarks>
+    public void StartLine(Action<Utf8JsonWriter> write)
+    {
         writer.WriteStartObject();
+        write(writer);
+    }
+
+    public void Continue(Action<Utf8JsonWriter> write)
+    {
+        write(writer);
+        if (writer.BytesPending > 1 << 16)
+        {
+            writer.Flush();
+        }
+    }
+
+    public void EndLine(Action<Utf8JsonWriter> write)
+    {
         write(writer);
         writer.WriteEndObject();
         writer.Flush();

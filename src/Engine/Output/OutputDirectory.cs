@@ -30,6 +30,18 @@ public sealed class OutputDirectory : IDisposable
     /// </summary>
     public static OutputDirectory Open(string output, IEnumerable<string> inputs, bool overwrite)
     {
+        string target = CheckPlacement(output, inputs);
+        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !overwrite)
+        {
+            throw new UsageException($"the output folder {output} is not empty. Pass --overwrite to replace its contents, or choose an empty folder.");
+        }
+
+        return new OutputDirectory(target, overwrite);
+    }
+
+    /// <summary>Checks that OUT is a folder path outside every input, with no input inside it; returns its full path.</summary>
+    public static string CheckPlacement(string output, IEnumerable<string> inputs)
+    {
         string target = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
         foreach (string input in inputs)
         {
@@ -50,12 +62,7 @@ public sealed class OutputDirectory : IDisposable
             throw new UsageException($"the output {output} is a file; give a folder.");
         }
 
-        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !overwrite)
-        {
-            throw new UsageException($"the output folder {output} is not empty. Pass --overwrite to replace its contents, or choose an empty folder.");
-        }
-
-        return new OutputDirectory(target, overwrite);
+        return target;
     }
 
     /// <summary>A path inside the staging folder, with its parent folders created.</summary>

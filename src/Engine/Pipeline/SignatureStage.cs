@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Dedup.Engine.IO;
-using Dedup.Engine.Lsh;
 using Dedup.Engine.Progress;
 using Dedup.Engine.Reporting;
 using Dedup.Kernels.Backends;
@@ -15,16 +14,14 @@ namespace Dedup.Engine.Pipeline;
 /// circulate between the two (their buffers are reused, not reallocated), so memory is bounded
 /// by the batch size, not by the corpus.
 /// </summary>
-/// <param name="shingleFile">Where to spill shingle sets for exact verification; null when not verifying exactly.</param>
-public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions readerOptions, DedupOptions options, RecordTally tally, RunProgress progress, string? shingleFile)
+internal sealed class SignatureStage(ISignatureBackend backend, ReaderOptions readerOptions, SigningSettings options, RecordTally tally, RunProgress progress)
 {
     private const int BatchesInFlight = 2;
 
-    public SignedCorpus Run(IReadOnlyList<Shard> shards, CancellationToken cancellation)
+    /// <summary>Signs every document of <paramref name="shards"/> into <paramref name="sink"/>; returns the seconds the backend computed.</summary>
+    public double Run(IReadOnlyList<Shard> shards, ISignedBatchSink sink, CancellationToken cancellation)
     {
         var parameters = backend.Parameters;
-        var shingles = shingleFile is null ? null : new ShingleStore(shingleFile);
-        var corpus = new SignedCorpus(new DocumentTable(), new SignatureStore(parameters.Permutations), new BandIndex(parameters.Bands), shingles);
         using var queue = new BlockingCollection<PendingBatch>(BatchesInFlight);
         using var free = new BlockingCollection<PendingBatch>();
         for (int i = 0; i <= BatchesInFlight; i++)
@@ -34,7 +31,7 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var reader = Task.Run(() => ReadAll(shards, queue, free, stop.Token), stop.Token);
-        var output = new SignatureBatch(parameters) { CaptureShingles = shingles is not null };
+        var output = new SignatureBatch(parameters) { CaptureShingles = sink.NeedsShingles };
         var compute = new Stopwatch();
         try
         {
@@ -43,7 +40,7 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
                 compute.Start();
                 backend.Compute(batch.ToDocumentBatch(), output);
                 compute.Stop();
-                Append(batch, output, corpus);
+                sink.Append(batch, output);
                 batch.Clear();
                 free.Add(batch, stop.Token);
             }
@@ -51,7 +48,6 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
         catch
         {
             stop.Cancel();
-            corpus.Dispose();
             throw;
         }
         finally
@@ -66,9 +62,7 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
             }
         }
 
-        corpus.Shingles?.Seal();
-        corpus.ComputeSeconds = compute.Elapsed.TotalSeconds;
-        return corpus;
+        return compute.Elapsed.TotalSeconds;
     }
 
     private void ReadAll(IReadOnlyList<Shard> shards, BlockingCollection<PendingBatch> queue, BlockingCollection<PendingBatch> free, CancellationToken cancellation)
@@ -124,21 +118,4 @@ public sealed class SignatureStage(ISignatureBackend backend, ReaderOptions read
     }
 
     private PendingBatch NewBatch() => new(Math.Min(options.BatchBytes, 1 << 20), Math.Min(options.BatchDocuments, 4096));
-
-    private static void Append(PendingBatch batch, SignatureBatch output, SignedCorpus corpus)
-    {
-        var offsets = batch.ToDocumentBatch().Offsets;
-        for (int i = 0; i < batch.Count; i++)
-        {
-            var (shard, row, id, rank) = batch.Sources[i];
-            var info = new DocumentInfo(shard, row, offsets[i + 1] - offsets[i], output.TokenCounts[i], output.ContentHash(i), rank);
-            int d = corpus.Documents.Add(info, id);
-            corpus.Signatures.Add(output.Signature(i));
-            corpus.Shingles?.Add(output.DocumentShingles(i));
-            if (info.TokenCount > 0)
-            {
-                corpus.Bands.Add(d, output.DocumentBandKeys(i), (ulong)info.ContentHash);
-            }
-        }
-    }
 }

@@ -13,9 +13,11 @@ public sealed record RunReport(
     ClusterSummary Clusters,
     IReadOnlyList<SweepPoint> Sweep,
     IReadOnlyDictionary<string, double> StageSeconds,
+    IReadOnlyDictionary<string, long> PeakMemoryBytes,
     IReadOnlyList<RecordProblem> ProblemExamples);
 
-public sealed record InputSummary(IReadOnlyList<string> Paths, IReadOnlyList<ShardSummary> Shards);
+/// <param name="Against">Run folders of earlier runs whose documents this run deduplicated against.</param>
+public sealed record InputSummary(IReadOnlyList<string> Paths, IReadOnlyList<ShardSummary> Shards, IReadOnlyList<string> Against);
 
 public sealed record ShardSummary(string Path, string Format, string Compression, long FileBytes, long Records, long Signed, long Removed);
 
@@ -47,7 +49,10 @@ public sealed record ParameterSummary(
 
 public sealed record BackendSummary(string Name, string Reason);
 
-/// <summary>Candidate pairs, how many joined documents, and how many each check would reject (exact: null unless computed).</summary>
-public sealed record LshSummary(long CandidatePairs, long MergedPairs, long RejectedByEstimate, long? RejectedByExact, long ExactDuplicateGroups);
+/// <summary>
+/// Candidate edges (bucket members linked to their bucket's leader, counted once per band they share),
+/// how many joined documents, and how many each check would reject (exact: null unless computed).
+/// </summary>
+public sealed record LshSummary(long CandidateEdges, long MergedEdges, long RejectedByEstimate, long? RejectedByExact, long ExactDuplicateGroups);
 
 public sealed record ClusterSummary(long Count, long Documents, long Largest);

@@ -1,3 +1,4 @@
+using Dedup.Engine.Staged;
 using Dedup.Engine.Evaluation;
 using Xunit.Abstractions;
 
@@ -41,7 +42,7 @@ public sealed class DevmixTests(DevmixRunFixture run, ITestOutputHelper output) 
     }
 
     [Fact]
-    public void ShuffledShardOrderAndSmallerBatchesGiveIdenticalClusters()
+    public void ShuffledShardOrderSmallMemoryAndOtherTaskCountsGiveIdenticalClusters()
     {
         using var temp = new TempFolder();
         string input = temp.PathOf("in");
@@ -53,7 +54,7 @@ public sealed class DevmixTests(DevmixRunFixture run, ITestOutputHelper output) 
             File.Copy(shards[i], Path.Combine(input, $"{(char)('z' - i)}.jsonl.gz"));
         }
 
-        var options = DevmixRunFixture.Options(input, temp.PathOf("out")) with { BatchBytes = 300_000, BatchDocuments = 257 };
+        var options = DevmixRunFixture.Options(input, temp.PathOf("out")) with { MemoryBytes = MemoryBudget.Minimum, Tasks = 3, Partitions = 5 };
         DedupRun.Execute(options, new CollectingLog());
         var shuffled = ClustersFile.Read(temp.PathOf("out"));
         Assert.Equal(ClusterSets.Canonical(run.Clusters), ClusterSets.Canonical(shuffled));

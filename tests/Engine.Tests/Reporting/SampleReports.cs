@@ -29,7 +29,7 @@ public static class SampleReports
         var report = new RunReport(
             Tool: "dedup",
             Version: "1.0.0-test",
-            Inputs: new InputSummary(["/data/corpus"], shards),
+            Inputs: new InputSummary(["/data/corpus"], shards, []),
             Documents: new DocumentCounts(records, records - 5, records - removed, removed, 2, 3, new Dictionary<string, long> { ["invalid_json"] = 4, ["empty_text"] = 1 }),
             TextBytes: new ByteCounts(textBytes, textBytes - removedBytes, removedBytes),
             Parameters: new ParameterSummary(["text"], "id", 5, Permutations, Threshold, 9, 13, true, 42, "estimate", "first", "0123456789abcdef"),
@@ -38,6 +38,7 @@ public static class SampleReports
             Clusters: new ClusterSummary(sizes.Length, sizes.Sum(), sizes.Max()),
             Sweep: [new SweepPoint(0.7, sizes.Length + 90, removed + 400, removedBytes + 840_000), new SweepPoint(Threshold, sizes.Length, removed, removedBytes), new SweepPoint(0.9, sizes.Length - 200, removed - 900, removedBytes - 1_890_000)],
             StageSeconds: new Dictionary<string, double> { ["read_and_sign"] = 2.5, ["sign_compute"] = 1.75, ["buckets"] = 0.25, ["cluster"] = 0.05, ["filter"] = 0.5, ["total"] = 3.3 },
+            PeakMemoryBytes: new Dictionary<string, long> { ["signatures"] = 300_000_000, ["buckets"] = 120_000_000, ["cluster"] = 90_000_000 },
             ProblemExamples: [new RecordProblem(HostileShard, 7, "invalid_json", "unexpected '<' at byte 0")]);
         return new HtmlReportData(report, sizes, similarities);
     }

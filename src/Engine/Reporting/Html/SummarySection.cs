@@ -63,8 +63,8 @@ internal static class SummarySection
 
     private static IEnumerable<(string, string)> Clustering(RunReport report)
     {
-        yield return ("Candidate pairs", DisplayFormat.Count(report.Lsh.CandidatePairs));
-        yield return ("Merged", DisplayFormat.Count(report.Lsh.MergedPairs));
+        yield return ("Candidate edges", DisplayFormat.Count(report.Lsh.CandidateEdges));
+        yield return ("Merged", DisplayFormat.Count(report.Lsh.MergedEdges));
         yield return ("Below threshold (estimate)", DisplayFormat.Count(report.Lsh.RejectedByEstimate));
         if (report.Lsh.RejectedByExact is long exact)
         {

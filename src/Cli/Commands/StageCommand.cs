@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Dedup.Engine;
+using Dedup.Engine.Progress;
+using Dedup.Engine.Staged;
+
+namespace Dedup.Cli.Commands;
+
+/// <summary><c>dedup signatures|buckets|cluster|filter --run-dir D [--task-index I]</c>: one stage's tasks of a planned run.</summary>
+public static class StageCommand
+{
+    private const string SlurmTaskVariable = "SLURM_ARRAY_TASK_ID";
+
+    public static Command Create(Stage stage)
+    {
+        var machine = new MachineOptions();
+        var runDir = new Option<string>("--run-dir") { Description = "The run folder `dedup plan` made.", Required = true };
+        var taskIndex = new Option<int?>("--task-index") { Description = $"The task to run (0-based). Default: ${SlurmTaskVariable} when set, else every task of the stage that has not finished, one after another." };
+        var command = new Command(stage.Name(), Describe(stage)) { runDir, taskIndex };
+        machine.AddTo(command);
+        command.SetAction((ParseResult r) => FailureHandler.Run(Console.Error, () =>
+        {
+            var run = RunFolder.Open(r.GetValue(runDir)!);
+            bool silent = machine.Quiet(r);
+            var progress = new RunProgress();
+            var tasks = TasksToRun(stage, run, r.GetValue(taskIndex));
+            int ran = 0;
+            using (var printer = silent ? null : new ProgressPrinter(progress, Console.Error, live: !Console.IsErrorRedirected))
+            {
+                var context = new StageContext(machine.Device(r), machine.Threads(r), run.Plan.Output, new ConsoleLog(Console.Error, silent, printer), progress);
+                foreach (int task in tasks)
+                {
+                    ran += StageRunner.Run(run, stage, task, context, CancellationToken.None) ? 1 : 0;
+                }
+            }
+
+            int missing = run.MissingTasks(stage).Count;
+            Console.Out.WriteLine($"{stage.Name()}: ran {ran} task(s); {run.Plan.TaskCount(stage) - missing} of {run.Plan.TaskCount(stage)} finished");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static IEnumerable<int> TasksToRun(Stage stage, RunFolder run, int? given)
+    {
+        if (given is int task)
+        {
+            return [task];
+        }
+
+        string? slurm = Environment.GetEnvironmentVariable(SlurmTaskVariable);
+        if (!string.IsNullOrEmpty(slurm))
+        {
+            return int.TryParse(slurm, out int index)
+                ? [index]
+                : throw new UsageException($"${SlurmTaskVariable}={slurm} is not a task index; give --task-index.");
+        }
+
+        return run.MissingTasks(stage);
+    }
+
+    private static string Describe(Stage stage) => stage switch
+    {
+        Stage.Signatures => "Sign the documents of one shard range: documents, signatures and sorted band runs per partition.",
+        Stage.Buckets => "Merge one key range of every band: candidate edges to each bucket's leader, verified, and exact-duplicate links.",
+        Stage.Cluster => "Union-find over every verified edge; keepers, cluster numbers, clusters.jsonl and the report (one task).",
+        _ => "Write one shard range without its removed rows, and the removed rows, into the plan's output folder.",
+    } + " Finished tasks are skipped; the task count comes from run.json. Exit codes: 0 success, 1 usage error, 2 failure.";
+}

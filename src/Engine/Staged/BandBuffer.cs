@@ -1,0 +1,92 @@
+using Dedup.Engine.Staged.Files;
+using Dedup.Engine.Staged.Records;
+
+namespace Dedup.Engine.Staged;
+
+/// <summary>
+/// A signature task's band records in memory, one array per section (each band, then the exact
+/// content hash). When the arrays reach their capacity (the task's share of --memory) every section
+/// is sorted and written as one run into each partition's file, so memory stays bounded whatever
+/// the size of the task. The arrays grow as needed up to that capacity.
+/// </summary>
+public sealed class BandBuffer
+{
+    private readonly IReadOnlyList<BandRunFile.Writer> partitions;
+    private readonly BandRecord[][] sections;
+    private readonly int perSection;
+    private int filled;
+
+    public BandBuffer(IReadOnlyList<BandRunFile.Writer> partitions, int sectionCount, long capacityBytes)
+    {
+        this.partitions = partitions;
+        perSection = (int)Math.Clamp(capacityBytes / sectionCount / System.Runtime.InteropServices.Marshal.SizeOf<BandRecord>(), 1024, Array.MaxLength);
+        sections = Enumerable.Range(0, sectionCount).Select(_ => new BandRecord[Math.Min(perSection, 4096)]).ToArray();
+    }
+
+    public int Runs { get; private set; }
+
+    /// <summary>Adds one document's band keys and its content hash (the exact section).</summary>
+    public void Add(ulong document, ReadOnlySpan<ulong> bandKeys, UInt128 content)
+    {
+        if (filled == sections[0].Length)
+        {
+            for (int s = 0; s < sections.Length; s++)
+            {
+                Array.Resize(ref sections[s], (int)Math.Min(perSection, sections[s].Length * 2L));
+            }
+        }
+
+        for (int b = 0; b < bandKeys.Length; b++)
+        {
+            sections[b][filled] = new BandRecord(bandKeys[b], (ulong)content, document);
+        }
+
+        sections[^1][filled] = new BandRecord((ulong)(content >> 64), (ulong)content, document);
+        if (++filled == perSection)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>Writes what is buffered as one run (also called once at the end).</summary>
+    public void Flush()
+    {
+        if (filled == 0 && Runs > 0)
+        {
+            return;
+        }
+
+        var cuts = new int[sections.Length][];
+        for (int s = 0; s < sections.Length; s++)
+        {
+            Array.Sort(sections[s], 0, filled);
+            cuts[s] = PartitionCuts(sections[s].AsSpan(0, filled));
+        }
+
+        for (int p = 0; p < partitions.Count; p++)
+        {
+            partitions[p].AddRun(s => sections[s].AsMemory(cuts[s][p], cuts[s][p + 1] - cuts[s][p]));
+        }
+
+        filled = 0;
+        Runs++;
+    }
+
+    /// <summary>Where each partition's slice of a sorted section starts (and, last, its end).</summary>
+    private int[] PartitionCuts(ReadOnlySpan<BandRecord> section)
+    {
+        var cuts = new int[partitions.Count + 1];
+        int i = 0;
+        for (int p = 0; p < partitions.Count; p++)
+        {
+            cuts[p] = i;
+            while (i < section.Length && BandPartitions.Of(section[i].Key, partitions.Count) == p)
+            {
+                i++;
+            }
+        }
+
+        cuts[^1] = section.Length;
+        return cuts;
+    }
+}

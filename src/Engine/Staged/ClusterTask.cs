@@ -1,0 +1,193 @@
+using Dedup.Engine.Output;
+using Dedup.Engine.Pipeline;
+using Dedup.Engine.Reporting;
+using Dedup.Engine.Staged.Files;
+using Dedup.Engine.Staged.Records;
+
+namespace Dedup.Engine.Staged;
+
+/// <summary>What the cluster task decided, per shard and in all.</summary>
+/// <param name="AssignmentStarts">Per shard (and one past the last), where its documents start in assignments.bin.</param>
+public sealed record ClusterTaskStats(
+    long Clusters,
+    long ClusteredDocuments,
+    long Largest,
+    long Removed,
+    long BytesRemoved,
+    long MergedEdges,
+    IReadOnlyList<long> SignedPerShard,
+    IReadOnlyList<long> RemovedPerShard,
+    IReadOnlyList<long> AssignmentStarts,
+    IReadOnlyList<SweepPoint> Sweep);
+
+/// <summary>
+/// <c>dedup cluster</c> (one task): joins the verified edges of every buckets task with union-find,
+/// chooses each cluster's keeper, and writes assignments.bin (every clustered document of this
+/// run, in (shard, row) order, with its cluster and keeper), clusters.jsonl and the report.
+/// Memory: the union-find array (8 bytes a document) plus the sort buffer of --memory.
+/// </summary>
+public static class ClusterTask
+{
+    public static void Run(RunFolder run, IRunLog log, CancellationToken cancellation)
+    {
+        using var runs = RunSet.Open(run, Stage.Cluster);
+        var buckets = run.RequireComplete(Stage.Buckets, Stage.Cluster);
+        var config = run.Plan.Configuration;
+        var budget = new MemoryBudget(run.Plan.MemoryBytes);
+        log.Info($"cluster: {runs.DocumentCount(0):N0} documents{(runs.Runs.Count > 1 ? $" and {runs.Runs.Count - 1} earlier run(s)" : string.Empty)}, edges of {buckets.Count} buckets tasks");
+        using var writer = new TaskWriter(run, Stage.Cluster, 0);
+
+        // Other thresholds first: each needs the union-find array again, and only one is alive at a time.
+        var sweep = config.Sweep.Select(t => SweepAt(runs, buckets, config, t)).ToList();
+        cancellation.ThrowIfCancellationRequested();
+        var sets = ClusterSets.Build(runs, buckets, config.VerifyMode, config.Threshold, config.KeepPolicy);
+        var plots = new ReportPlots(new EvenSample<int>(), new EvenSample<double>());
+        ClusterTaskStats stats;
+        using (var sorter = new ExternalSorter<ClusterMember>(writer.PathOf("sort.tmp"), budget.SortBufferBytes))
+        {
+            stats = WriteAssignments(runs, sets, writer, sorter, sweep);
+            cancellation.ThrowIfCancellationRequested();
+            stats = stats with { Largest = WriteClusters(runs, sets, writer, sorter, plots) };
+        }
+
+        var report = StagedReport.Build(runs, buckets, stats, writer.Elapsed);
+        ReportFiles.Write(writer, report, plots);
+        writer.Commit(stats);
+    }
+
+    private static SweepPoint SweepAt(RunSet runs, IReadOnlyList<TaskMarker> buckets, RunConfiguration config, double threshold)
+    {
+        // Without verification every candidate pair joins, so a sweep compares estimates instead.
+        var mode = config.VerifyMode == Lsh.VerifyMode.None ? Lsh.VerifyMode.Estimate : config.VerifyMode;
+        var sets = ClusterSets.Build(runs, buckets, mode, threshold, config.KeepPolicy);
+        long removed = 0, bytes = 0;
+        using var documents = new DocumentStream(runs);
+        for (long d = 0; d < sets.ThisRun; d++)
+        {
+            var document = documents.Next();
+            long root = sets.RootOf(d);
+            if (root >= 0 && sets.KeeperOf(root) != d)
+            {
+                removed++;
+                bytes += document.TextBytes;
+            }
+        }
+
+        return new SweepPoint(threshold, sets.Clustered.Rank(sets.ThisRun), removed, bytes);
+    }
+
+    /// <summary>One pass over this run's documents in (shard, row) order: assignments.bin, counts per shard, and the members to sort by cluster.</summary>
+    private static ClusterTaskStats WriteAssignments(RunSet runs, ClusterSets sets, TaskWriter writer, ExternalSorter<ClusterMember> sorter, IReadOnlyList<SweepPoint> sweep)
+    {
+        int shards = runs.This.Plan.Shards.Count;
+        var signed = new long[shards];
+        var removed = new long[shards];
+        var clusteredPerShard = new long[shards];
+        long count = 0, bytesRemoved = 0, clustered = 0;
+        using var assignments = writer.Create(ClusterFiles.Assignments);
+        using var documents = new DocumentStream(runs);
+        for (long d = 0; d < sets.ThisRun; d++)
+        {
+            var document = documents.Next();
+            signed[document.Shard]++;
+            long root = sets.RootOf(d);
+            if (root < 0)
+            {
+                continue;
+            }
+
+            long keeper = sets.KeeperOf(root);
+            long cluster = sets.Clustered.Rank(root);
+            clusteredPerShard[document.Shard]++;
+            assignments.Write(new Assignment(d, cluster, sets.Reference(runs, keeper)));
+            sorter.Add(new ClusterMember(cluster, d));
+            // An earlier run's keeper is listed with the cluster's members, once.
+            if (d == root && keeper >= sets.ThisRun)
+            {
+                sorter.Add(new ClusterMember(cluster, keeper));
+            }
+
+            clustered++;
+            if (keeper != d)
+            {
+                removed[document.Shard]++;
+                bytesRemoved += document.TextBytes;
+                count++;
+            }
+        }
+
+        writer.Complete(ClusterFiles.Assignments, assignments);
+        var starts = new long[shards + 1];
+        for (int s = 0; s < shards; s++)
+        {
+            starts[s + 1] = starts[s] + clusteredPerShard[s];
+        }
+
+        return new ClusterTaskStats(sets.Clustered.Rank(sets.ThisRun), clustered, 0, count, bytesRemoved, sets.MergedEdges, signed, removed, starts, sweep);
+    }
+
+    /// <summary>
+    /// clusters.jsonl: each cluster with its keeper's id and its members' ids, written as the sorted
+    /// members stream past (a cluster's first member is its root); returns the largest cluster's size.
+    /// </summary>
+    private static long WriteClusters(RunSet runs, ClusterSets sets, TaskWriter writer, ExternalSorter<ClusterMember> sorter, ReportPlots plots)
+    {
+        long largest = 0, size = 0, current = -1, keeper = -1;
+        ulong keeperRef = 0;
+        string path = writer.PathOf(OutputNames.Clusters);
+        using (var file = new JsonLinesFile(path))
+        {
+            foreach (var member in sorter.Sorted())
+            {
+                if (member.Cluster != current)
+                {
+                    if (current >= 0)
+                    {
+                        file.EndLine(w => w.WriteEndArray());
+                        plots.ClusterSizes.Add((int)Math.Min(size, int.MaxValue));
+                    }
+
+                    current = member.Cluster;
+                    keeper = sets.KeeperOf(member.Document);
+                    keeperRef = sets.Reference(runs, keeper);
+                    size = 0;
+                    string kept = runs.Id(keeperRef);
+                    file.StartLine(w =>
+                    {
+                        w.WriteNumber("cluster", current);
+                        w.WriteString("kept", kept);
+                        w.WriteStartArray("members");
+                    });
+                }
+
+                var reference = sets.Reference(runs, member.Document);
+                file.Continue(w => w.WriteStringValue(runs.Id(reference)));
+                if (member.Document != keeper)
+                {
+                    plots.RemovedSimilarities.Add(Math.Round(runs.EstimatedJaccard(reference, keeperRef), 4));
+                }
+
+                largest = Math.Max(largest, ++size);
+            }
+
+            if (current >= 0)
+            {
+                file.EndLine(w => w.WriteEndArray());
+                plots.ClusterSizes.Add((int)Math.Min(size, int.MaxValue));
+            }
+        }
+
+        writer.Record(OutputNames.Clusters, ChecksummedWriter.Seal(path));
+        return largest;
+    }
+
+    /// <summary>A cluster's member, sorted by cluster then document.</summary>
+    private readonly record struct ClusterMember(long Cluster, long Document) : IComparable<ClusterMember>
+    {
+        public int CompareTo(ClusterMember other)
+        {
+            int c = Cluster.CompareTo(other.Cluster);
+            return c != 0 ? c : Document.CompareTo(other.Document);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using Dedup.Engine.IO;
+using Dedup.Engine.Output;
+using Dedup.Engine.Pipeline;
+using Dedup.Engine.Progress;
+using Dedup.Engine.Staged.Files;
+using Dedup.Engine.Staged.Records;
+
+namespace Dedup.Engine.Staged;
+
+/// <summary>What a filter task wrote.</summary>
+public sealed record FilterTaskStats(int Shards, long RowsRemoved);
+
+/// <summary>
+/// <c>dedup filter --task-index I</c>: writes each shard of the task's range without its removed
+/// rows, in its own format, and its removed rows (id, row, cluster, kept id, similarity) into OUT;
+/// task 0 also publishes clusters.jsonl and the report. Each file appears whole, by a rename.
+/// </summary>
+public static class FilterTask
+{
+    public static void Run(RunFolder run, int task, string output, IReadOnlyDictionary<string, double> laterSeconds, RunProgress progress, IRunLog log, CancellationToken cancellation)
+    {
+        GzipStrictness.Enable();
+        using var runs = RunSet.Open(run, Stage.Filter);
+        var clusterMarker = run.RequireComplete(Stage.Cluster, Stage.Filter)[0];
+        var stats = clusterMarker.StatsAs<ClusterTaskStats>();
+        var range = run.Plan.SignatureTasks[task];
+        var shards = run.Plan.ShardList().Skip(range[0]).Take(range[1] - range[0]).ToList();
+        log.Info($"filter task {task}: shards {range[0]}..{range[1] - 1} into {output}");
+        using var writer = new TaskWriter(run, Stage.Filter, task);
+        using var assignments = run.Open<Assignment>(clusterMarker, ClusterFiles.Assignments);
+        long removedRows = 0;
+        foreach (var shard in shards)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            SignatureTask.CheckUnchanged(shard);
+            long first = stats.AssignmentStarts[shard.Index];
+            var removed = RemovedOf(runs, assignments, first, stats.AssignmentStarts[shard.Index + 1] - first);
+            ShardFilter.Write(shard, Path.Combine(output, shard.RelativePath), removed.Select(r => r.Row).ToArray(), run.Plan.Configuration.ReaderOptions);
+            if (removed.Count > 0)
+            {
+                WriteRemovedRows(runs, Path.Combine(output, OutputNames.Removed(shard.RelativePath)), removed);
+            }
+
+            removedRows += removed.Count;
+            progress.ShardWritten();
+        }
+
+        if (task == 0)
+        {
+            string clusters = Path.Combine(output, OutputNames.Clusters);
+            DurableFile.Write(clusters, s => s.Write(ReportFiles.ReadVerified(run, clusterMarker, OutputNames.Clusters)));
+            ReportFiles.Publish(run, output, laterSeconds);
+        }
+
+        writer.Commit(new FilterTaskStats(shards.Count, removedRows));
+    }
+
+    private sealed record RemovedRow(long Row, ulong Document, Assignment Assignment);
+
+    /// <summary>The removed documents among a shard's clustered ones (its slice of assignments.bin), by row.</summary>
+    private static List<RemovedRow> RemovedOf(RunSet runs, RecordFile<Assignment> assignments, long first, long count)
+    {
+        var removed = new List<RemovedRow>();
+        using var reader = new RecordReader<Assignment>(assignments, first, count, 1 << 20);
+        while (reader.MoveNext())
+        {
+            var a = reader.Current;
+            ulong document = runs.Reference(0, a.Dense);
+            if (a.Keeper != document)
+            {
+                removed.Add(new RemovedRow(runs.Document(document).Row, document, a));
+            }
+        }
+
+        return removed;
+    }
+
+    private static void WriteRemovedRows(RunSet runs, string path, List<RemovedRow> removed)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        string partial = $"{path}.partial-{Guid.NewGuid():N}";
+        using (var file = new JsonLinesFile(partial))
+        {
+            foreach (var row in removed)
+            {
+                string id = runs.Id(row.Document);
+                string kept = runs.Id(row.Assignment.Keeper);
+                double similarity = Math.Round(runs.EstimatedJaccard(row.Document, row.Assignment.Keeper), 4);
+                file.WriteLine(w =>
+                {
+                    w.WriteString("id", id);
+                    w.WriteNumber("row", row.Row);
+                    w.WriteNumber("cluster", row.Assignment.Cluster);
+                    w.WriteString("kept", kept);
+                    w.WriteNumber("similarity", similarity);
+                });
+            }
+        }
+
+        File.Move(partial, path, overwrite: true);
+    }
+}

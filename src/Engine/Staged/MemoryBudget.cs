@@ -1,0 +1,39 @@
+namespace Dedup.Engine.Staged;
+
+/// <summary>
+/// How each stage spends --memory. The shares leave room for what is not counted (the runtime,
+/// I/O buffers, the backend's per-batch arrays); bench/ measures the peaks against the budget.
+/// </summary>
+public sealed record MemoryBudget(long Bytes)
+{
+    public const long Default = 1L << 30;
+
+    public const long Minimum = 16L << 20;
+
+    /// <summary>Text per signature batch: three batches circulate, and the backend's arrays are a multiple of one.</summary>
+    public int SignatureBatchBytes => (int)Math.Clamp(Bytes / 32, 1 << 20, 32 << 20);
+
+    /// <summary>Band records a signature task holds before it sorts and writes a run.</summary>
+    public long BandBufferBytes => Bytes * 3 / 8;
+
+    /// <summary>Read buffers of all the runs a buckets task merges, together.</summary>
+    public long MergeBufferBytes => Bytes / 4;
+
+    /// <summary>The cluster stage's sort buffer, besides its union-find array.</summary>
+    public long SortBufferBytes => Bytes / 4;
+
+    /// <summary>Parses 512M, 4G, 1.5G, 2048 (bytes)...</summary>
+    public static long Parse(string value)
+    {
+        string v = value.Trim().ToUpperInvariant();
+        long unit = v.EndsWith('K') ? 1L << 10 : v.EndsWith('M') ? 1L << 20 : v.EndsWith('G') ? 1L << 30 : v.EndsWith('T') ? 1L << 40 : 1;
+        string number = unit == 1 ? v : v[..^1];
+        if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double amount) || amount <= 0)
+        {
+            throw new UsageException($"--memory {value}: give an amount such as 512M, 4G or 1.5G.");
+        }
+
+        long bytes = (long)(amount * unit);
+        return bytes >= Minimum ? bytes : throw new UsageException($"--memory {value}: give at least 16M.");
+    }
+}

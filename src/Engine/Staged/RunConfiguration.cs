@@ -1,0 +1,40 @@
+using Dedup.Engine.Clustering;
+using Dedup.Engine.IO;
+using Dedup.Engine.Lsh;
+using Dedup.Kernels.Signatures;
+
+namespace Dedup.Engine.Staged;
+
+/// <summary>
+/// Everything that decides a run's results, fixed by the plan: every task reads it from run.json,
+/// so tasks on different machines cannot disagree. The device and thread count are not here: the
+/// signatures are bit-identical on every backend.
+/// </summary>
+public sealed record RunConfiguration(
+    IReadOnlyList<string> TextFields,
+    string IdField,
+    int ShingleSize,
+    int Permutations,
+    double Threshold,
+    int Bands,
+    int Rows,
+    bool BandsChosenFromThreshold,
+    ulong Seed,
+    string Verify,
+    string Keep,
+    bool Strict,
+    IReadOnlyList<double> Sweep,
+    string FoldTable)
+{
+    public SignatureParameters Signature => new(ShingleSize, Permutations, Bands, Rows, Seed);
+
+    public VerifyMode VerifyMode => Enum.Parse<VerifyMode>(Verify, ignoreCase: true);
+
+    public KeepPolicy KeepPolicy => KeepPolicy.Parse(Keep);
+
+    public ReaderOptions ReaderOptions => new(TextFields, IdField, KeepPolicy.KeyField);
+
+    /// <summary>Whether documents signed under <paramref name="other"/> can be compared with this run's.</summary>
+    public bool SignsLike(RunConfiguration other) =>
+        (ShingleSize, Permutations, Bands, Rows, Seed, FoldTable) == (other.ShingleSize, other.Permutations, other.Bands, other.Rows, other.Seed, other.FoldTable);
+}

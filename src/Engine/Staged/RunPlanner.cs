@@ -1,0 +1,117 @@
+using Dedup.Engine.IO;
+using Dedup.Engine.Pipeline;
+using Dedup.Kernels.Text;
+
+namespace Dedup.Engine.Staged;
+
+/// <summary><c>dedup plan</c>: fixes the shards, the configuration and the task layout of a run in run.json.</summary>
+public static class RunPlanner
+{
+    /// <summary>The plan for <paramref name="options"/> (its inputs discovered now), sealed with its hash.</summary>
+    public static RunPlan Create(DedupOptions options, IReadOnlyList<Shard> shards)
+    {
+        var (parameters, bandsChosen) = DedupRun.Parameters(options);
+        var reserved = shards.FirstOrDefault(s => OutputNames.IsReserved(s.RelativePath));
+        if (reserved is not null)
+        {
+            throw new UsageException($"{reserved.FullPath}: the shard's output path {reserved.RelativePath} would collide with the run's own outputs (clusters.jsonl, report.json, removed/); rename it.");
+        }
+
+        if (options.Tasks < 1 || options.Partitions < 1 || options.Tasks >= Records.DocumentRef.MaxTasks)
+        {
+            throw new UsageException($"--tasks {options.Tasks} --partitions {options.Partitions}: give at least 1 of each (and fewer than {Records.DocumentRef.MaxTasks} tasks).");
+        }
+
+        var configuration = new RunConfiguration(
+            options.TextFields, options.IdField, parameters.ShingleSize, parameters.Permutations, options.Threshold,
+            parameters.Bands, parameters.Rows, bandsChosen, parameters.Seed, options.Verify.ToString().ToLowerInvariant(),
+            options.Keep.Name, options.Strict, options.Sweep, FoldTable.Default.Fingerprint.ToString("x16"));
+        var against = options.Against.Select(dir => AgainstRunOf(dir, configuration)).ToList();
+        if (against.Count > Records.DocumentRef.MaxRuns - 1)
+        {
+            throw new UsageException($"--against: at most {Records.DocumentRef.MaxRuns - 1} earlier runs.");
+        }
+
+        return new RunPlan(
+            RunPlan.CurrentFormat,
+            options.Inputs.Select(Path.GetFullPath).ToList(),
+            Path.GetFullPath(options.Output),
+            shards.Select(s => new PlannedShard(s.RelativePath, s.FullPath, s.Format, s.Compression, s.Length)).ToList(),
+            configuration,
+            SplitByBytes(shards, options.Tasks),
+            options.Partitions,
+            options.MemoryBytes,
+            against,
+            string.Empty).Sealed();
+    }
+
+    /// <summary>
+    /// Writes run.json into <paramref name="runDir"/>, or finds the same plan already there (a rerun
+    /// resumes it). A different plan in the folder is an error: its files belong to that plan.
+    /// </summary>
+    public static RunFolder PlanOrResume(string runDir, RunPlan plan)
+    {
+        Directory.CreateDirectory(runDir);
+        string path = Path.Combine(runDir, RunPlan.FileName);
+        if (File.Exists(path))
+        {
+            var existing = RunPlan.Load(runDir);
+            if (existing.Hash != plan.Hash)
+            {
+                throw new UsageException(
+                    $"{runDir} already holds a run planned with other inputs or settings (run.json hash {existing.Hash}, this plan {plan.Hash}). "
+                    + "Use a new run folder, or delete this one to start over.");
+            }
+
+            return new RunFolder(runDir, existing);
+        }
+
+        plan.Save(path);
+        return new RunFolder(runDir, plan);
+    }
+
+    /// <summary>Contiguous shard ranges with about equal bytes each; never more ranges than shards.</summary>
+    internal static List<int[]> SplitByBytes(IReadOnlyList<Shard> shards, int tasks)
+    {
+        tasks = Math.Min(tasks, shards.Count);
+        long total = Math.Max(1, shards.Sum(s => s.Length));
+        var ranges = new List<int[]>();
+        int first = 0;
+        long seen = 0;
+        for (int i = 0; i < shards.Count; i++)
+        {
+            seen += shards[i].Length;
+            int remainingShards = shards.Count - (i + 1);
+            int remainingTasks = tasks - (ranges.Count + 1);
+            bool reachedShare = seen * tasks >= total * (ranges.Count + 1);
+            if (remainingTasks > 0 && (reachedShare || remainingShards == remainingTasks))
+            {
+                ranges.Add([first, i + 1]);
+                first = i + 1;
+            }
+        }
+
+        ranges.Add([first, shards.Count]);
+        return ranges;
+    }
+
+    private static AgainstRun AgainstRunOf(string runDir, RunConfiguration configuration)
+    {
+        var earlier = RunFolder.Open(runDir);
+        if (!earlier.Plan.Configuration.SignsLike(configuration))
+        {
+            var c = earlier.Plan.Configuration;
+            throw new UsageException(
+                $"--against {runDir}: that run signed with {c.ShingleSize}-grams, {c.Permutations} permutations, {c.Bands}x{c.Rows} bands, seed {c.Seed}, fold table {c.FoldTable}; "
+                + "this run must sign the same way for their band keys to meet. Give the same --ngram, --num-perm, --bands/--rows (or --threshold) and --seed.");
+        }
+
+        var missing = earlier.MissingTasks(Stage.Cluster);
+        if (missing.Count > 0)
+        {
+            throw new UsageException($"--against {runDir}: its cluster stage has not finished; finish that run first.");
+        }
+
+        return new AgainstRun(earlier.Path, earlier.Plan.Hash);
+    }
+}
