@@ -2,9 +2,9 @@ namespace Dedup.Bench.GpuCheck;
 
 /// <summary>
 /// One backend's signature throughput: the median seconds of a pass over the corpus, and for
-/// ILGPU devices the median seconds of the same host-device copies alone, so that the kernels'
-/// share is the difference. <see cref="Mismatches"/> counts corpus documents that differ from
-/// the CPU backend's result.
+/// ILGPU devices the median device time of the kernels in a pass (profiling markers around each
+/// part's kernels, <see cref="Dedup.Kernels.Backends.IlgpuBackend.KernelTime"/>).
+/// <see cref="Mismatches"/> counts corpus documents that differ from the CPU backend's result.
 /// </summary>
 public sealed record BenchmarkResult(
     string Backend,
@@ -12,14 +12,14 @@ public sealed record BenchmarkResult(
     long Bytes,
     int Runs,
     double MedianSeconds,
-    double? CopySeconds,
+    double? KernelSeconds,
     int Mismatches,
     string? Error)
 {
     public double MegabytesPerSecond => Bytes / 1e6 / MedianSeconds;
 
-    /// <summary>Throughput of the kernels alone, as end-to-end time minus copy time; null without copies to subtract.</summary>
-    public double? KernelMegabytesPerSecond => CopySeconds is double copies && MedianSeconds > copies ? Bytes / 1e6 / (MedianSeconds - copies) : null;
+    /// <summary>Throughput of the kernels alone (device time, copies excluded); null when not measured.</summary>
+    public double? KernelMegabytesPerSecond => KernelSeconds is double kernels && kernels > 0 ? Bytes / 1e6 / kernels : null;
 
     public static BenchmarkResult Failed(string backend, string error) => new(backend, 0, 0, 0, double.NaN, null, 0, error);
 }

@@ -16,7 +16,7 @@ public sealed class ExactnessCheck
     /// <summary>How many mismatches are printed per backend; the rest are only counted.</summary>
     private const int PrintedMismatches = 8;
 
-    /// <summary>Bytes of the long documents: a GPU thread loops over a whole document, so length matters.</summary>
+    /// <summary>Bytes of the long documents: they span thousands of tokenizing chunks and MinHash segments.</summary>
     private static readonly int[] LongDocumentBytes = [64 << 10, 256 << 10, 1 << 20];
 
     /// <summary>The default layout, one shingle per token, odd sizes that leave a vector tail, and the widest shingles.</summary>

@@ -63,8 +63,8 @@ public static class GpuCheckCommand
         foreach (var target in targets)
         {
             var outcome = target.IsSlow
-                ? check.Run(target.Label, target.OpenBackend, Math.Max(1, options.Documents / CpuAcceleratorShare), longDocuments: 1, output)
-                : check.Run(target.Label, target.OpenBackend, options.Documents, ExactnessCheck.LongDocuments, output);
+                ? check.Run(target.Label, p => target.OpenBackend(p, options.Tuning), Math.Max(1, options.Documents / CpuAcceleratorShare), longDocuments: 1, output)
+                : check.Run(target.Label, p => target.OpenBackend(p, options.Tuning), options.Documents, ExactnessCheck.LongDocuments, output);
             output.WriteLine($"  {target.Label,-30} {Describe(outcome)}");
             checks.Add(outcome);
         }
@@ -72,9 +72,11 @@ public static class GpuCheckCommand
         output.WriteLine();
         var corpus = BenchmarkCorpus.Generate(options.Megabytes * 1_000_000L, options.BatchMegabytes << 20, CorpusSeed);
         var p = BenchmarkParameters;
-        output.WriteLine($"== benchmark: {corpus.Bytes / 1e6:N1} MB of generated text, {corpus.Documents:N0} documents in {corpus.Batches.Count} batches; n={p.ShingleSize} P={p.Permutations} {p.Bands}x{p.Rows}; ~{options.Seconds} s per backend ==");
+        var tuning = options.Tuning;
+        output.WriteLine($"== benchmark: {corpus.Bytes / 1e6:N1} MB of generated text, {corpus.Documents:N0} documents in {corpus.Batches.Count} batches; n={p.ShingleSize} P={p.Permutations} {p.Bands}x{p.Rows}; ~{options.Seconds} s per backend; " +
+            $"ILGPU: {tuning.ChunkBytes}-byte chunks, {tuning.SegmentTokens}-shingle segments, {tuning.PartBytes >> 20} MiB parts ==");
         using var cpu = new CpuBackend(p);
-        var (cpuRuns, cpuSeconds, cpuOutputs) = ThroughputBenchmark.Measure(cpu, corpus, options.Seconds);
+        var (cpuRuns, cpuSeconds, _, cpuOutputs) = ThroughputBenchmark.Measure(cpu, corpus, options.Seconds);
         var rows = new List<SummaryRow>
         {
             new(cpu.Name, cpuCheck with { Backend = cpu.Name }, new BenchmarkResult(cpu.Name, corpus.Documents, corpus.Bytes, cpuRuns, cpuSeconds, null, 0, null)),
@@ -82,8 +84,8 @@ public static class GpuCheckCommand
         output.WriteLine($"  {cpu.Name,-30} {cpuSeconds:F3} s");
         for (int t = 0; t < targets.Count; t++)
         {
-            var result = Benchmark(targets[t], targets[t].IsSlow ? corpus.Slice(CpuAcceleratorCorpusBytes) : corpus, cpuOutputs, options.Seconds, output);
-            output.WriteLine($"  {targets[t].Label,-30} {(result.Error is null ? $"{result.MedianSeconds:F3} s, copies {result.CopySeconds:F3} s" : result.Error)}");
+            var result = Benchmark(targets[t], targets[t].IsSlow ? corpus.Slice(CpuAcceleratorCorpusBytes) : corpus, cpuOutputs, options, output);
+            output.WriteLine($"  {targets[t].Label,-30} {(result.Error is null ? $"{result.MedianSeconds:F3} s, kernels {result.KernelSeconds:F3} s" : result.Error)}");
             rows.Add(new SummaryRow(targets[t].Label, checks[t], result));
         }
 
@@ -102,22 +104,14 @@ public static class GpuCheckCommand
         return passed ? 0 : 2;
     }
 
-    private static BenchmarkResult Benchmark(IlgpuTarget target, BenchmarkCorpus corpus, List<SignatureBatch> cpuOutputs, double seconds, TextWriter output)
+    private static BenchmarkResult Benchmark(IlgpuTarget target, BenchmarkCorpus corpus, List<SignatureBatch> cpuOutputs, GpuCheckOptions options, TextWriter output)
     {
         try
         {
-            int runs;
-            double median;
-            List<SignatureBatch> outputs;
-            using (var backend = target.OpenBackend(BenchmarkParameters))
-            {
-                (runs, median, outputs) = ThroughputBenchmark.Measure(backend, corpus, seconds);
-            }
-
-            // After the backend is gone, so that the copies have the device to themselves.
-            double copies = ThroughputBenchmark.MeasureCopies(target, corpus, BenchmarkParameters, runs);
+            using var backend = target.OpenBackend(BenchmarkParameters, options.Tuning);
+            var (runs, median, kernels, outputs) = ThroughputBenchmark.Measure(backend, corpus, options.Seconds);
             int mismatches = ThroughputBenchmark.CountMismatches(target.Label, cpuOutputs, outputs, output);
-            return new BenchmarkResult(target.Label, corpus.Documents, corpus.Bytes, runs, median, copies, mismatches, null);
+            return new BenchmarkResult(target.Label, corpus.Documents, corpus.Bytes, runs, median, kernels, mismatches, null);
         }
         catch (Exception e)
         {

@@ -37,40 +37,27 @@ public sealed class IlgpuTarget
 
     /// <summary>
     /// Every CUDA and OpenCL device ILGPU supports here, then the ILGPU CPU accelerator. The
-    /// contexts are built as <see cref="BackendFactory"/> builds them (same drivers, same flags).
+    /// contexts are built as <see cref="BackendFactory"/> builds them (same drivers, same flags,
+    /// plus profiling).
     /// <paramref name="notes"/> collects missing drivers and devices that are not GPUs.
     /// </summary>
     public static List<IlgpuTarget> Discover(List<string> notes)
     {
         NativeLibraryFallback.Register();
         var targets = new List<IlgpuTarget>();
-        Add(targets, notes, "cuda", "libcuda.so.1", () => Context.Create(b => b.Cuda().EnableAlgorithms()));
-        Add(targets, notes, "OpenCL", "libOpenCL.so.1", () => Context.Create(b => b.OpenCL().EnableAlgorithms()));
-        targets.Add(new IlgpuTarget("ilgpu-cpu", isGpu: false, isSlow: true, () => Context.Create(b => b.CPU(CPUDeviceKind.Default).EnableAlgorithms()), 0));
+        // Profiling on, so that the backend times its kernels with device events (IlgpuBackend.KernelTime).
+        Add(targets, notes, "cuda", "libcuda.so.1", () => Context.Create(b => b.Cuda().EnableAlgorithms().Profiling()));
+        Add(targets, notes, "OpenCL", "libOpenCL.so.1", () => Context.Create(b => b.OpenCL().EnableAlgorithms().Profiling()));
+        targets.Add(new IlgpuTarget("ilgpu-cpu", isGpu: false, isSlow: true, () => Context.Create(b => b.CPU(CPUDeviceKind.Default).EnableAlgorithms().Profiling()), 0));
         return targets;
     }
 
-    public IlgpuBackend OpenBackend(SignatureParameters parameters)
+    public IlgpuBackend OpenBackend(SignatureParameters parameters, IlgpuTuning tuning)
     {
         var context = createContext();
         try
         {
-            return new IlgpuBackend(context, context.Devices[index], parameters);
-        }
-        catch
-        {
-            context.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>A context and an accelerator on the same device, beside the backend's, to time copies alone.</summary>
-    public (Context Context, Accelerator Accelerator) OpenAccelerator()
-    {
-        var context = createContext();
-        try
-        {
-            return (context, context.Devices[index].CreateAccelerator(context));
+            return new IlgpuBackend(context, context.Devices[index], parameters, tuning);
         }
         catch
         {

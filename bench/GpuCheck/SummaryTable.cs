@@ -23,7 +23,7 @@ public static class SummaryTable
                 $"{Number(b?.MegabytesPerSecond, "N1"),9} {Number(b?.KernelMegabytesPerSecond, "N1"),13} {Number(b?.MegabytesPerSecond / cpu, "F2"),6}");
         }
 
-        output.WriteLine("* kernels alone: the end-to-end median minus the same host<->device copies timed on their own");
+        output.WriteLine("* kernels alone: device time of the kernels (profiling events around each part's kernels), copies excluded");
         foreach (var row in rows)
         {
             if ((row.Check?.Error ?? row.Benchmark?.Error) is string error)

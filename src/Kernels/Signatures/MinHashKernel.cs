@@ -3,30 +3,63 @@ using ILGPU;
 
 namespace Dedup.Kernels.Signatures;
 
-/// <summary>MinHash: one thread per (document, permutation), the minimum of the permuted shingle values.</summary>
+/// <summary>
+/// MinHash over segments of the batch's shingles, so that a long document keeps many threads
+/// busy: work item w = segment * P + p takes the minimum of permutation p over the shingles that
+/// start at tokens [segment * segmentTokens, (segment + 1) * segmentTokens), per document they
+/// belong to, and folds it into the document's signature with an atomic minimum (signatures
+/// are set to 0xFFFFFFFF before, the value of a document without shingles). The minimum is
+/// commutative and associative, so the result is exactly the reference's, whatever the
+/// split. The 32 lanes of a warp are consecutive permutations of one segment: each shingle
+/// load is one broadcast, and the work is the permutations' arithmetic.
+/// </summary>
 public static class MinHashKernel
 {
     public static void MinHash(
         Index1D i,
         ArrayView<int> offsets,
+        ArrayView<int> documentFirstTokens,
+        ArrayView<int> tokenDocuments,
         ArrayView<uint> shingles,
-        ArrayView<int> tokenCounts,
         ArrayView<uint> permutationSeeds,
         ArrayView<uint> signatures,
-        int n)
+        int n,
+        int segmentTokens,
+        int stride)
     {
         int permutations = (int)permutationSeeds.Length;
-        int d = i / permutations;
-        uint seed = permutationSeeds[i - (d * permutations)];
-        long start = offsets[d] - offsets[0];
-        int count = Shingling.Count(tokenCounts[d], n);
-        uint min = uint.MaxValue;
-        for (int j = 0; j < count; j++)
+        int total = documentFirstTokens[offsets.Length - 1];
+        long items = (long)((total + segmentTokens - 1) / segmentTokens) * permutations;
+        for (long w = i.X; w < items; w += stride)
         {
-            uint v = Mix.Permute(shingles[start + j], seed);
-            min = v < min ? v : min;
-        }
+            int segment = (int)(w / permutations);
+            int p = (int)(w - ((long)segment * permutations));
+            uint seed = permutationSeeds[p];
+            int t = segment * segmentTokens;
+            int segmentEnd = t + segmentTokens < total ? t + segmentTokens : total;
+            while (t < segmentEnd)
+            {
+                // The document of token t and the part of its shingles in this segment.
+                int d = tokenDocuments[t];
+                int first = documentFirstTokens[d];
+                int next = documentFirstTokens[d + 1];
+                int shinglesEnd = first + Shingling.Count(next - first, n);
+                int stop = shinglesEnd < segmentEnd ? shinglesEnd : segmentEnd;
+                long slot = offsets[d] - offsets[0] - (long)first;
+                uint min = uint.MaxValue;
+                for (; t < stop; t++)
+                {
+                    uint v = Mix.Permute(shingles[slot + t], seed);
+                    min = v < min ? v : min;
+                }
 
-        signatures[i] = min;
+                if (min != uint.MaxValue)
+                {
+                    Atomic.Min(ref signatures[((long)d * permutations) + p], min);
+                }
+
+                t = next;
+            }
+        }
     }
 }

@@ -1,58 +1,130 @@
 using Dedup.Kernels.Hashing;
-using Dedup.Kernels.Text;
 using ILGPU;
 
 namespace Dedup.Kernels.Signatures;
 
 /// <summary>
-/// Kernels of the shingle-hashing step, one thread per document. A document's tokens and
-/// shingles live in its own slice of the token/shingle buffers, starting at the document's byte
-/// offset: a document has at most as many tokens as bytes, so slices never overlap.
+/// Kernels of the shingle-hashing step, shaped so that no thread's work grows with its
+/// document's length (docs/ARCHITECTURE.md, "Kernel shape"):
+/// <list type="number">
+/// <item><see cref="CountTokens"/>: one thread per fixed-size chunk of text counts the tokens that
+/// start in it (<see cref="ChunkTokenizer"/>) and adds the count to its group of chunks.</item>
+/// <item><see cref="Tokenize"/>: the same threads again; each numbers its tokens from the sum of
+/// the counts before it and writes their hashes batch-wide in text order, with their documents.</item>
+/// <item><see cref="Shingle"/>: one thread per token hashes the window of n tokens it starts.</item>
+/// </list>
+/// Token indices are batch-wide, so document d's tokens are [first[d], first[d + 1]).
 /// </summary>
 public static class ShingleKernels
 {
-    /// <summary>Decodes, folds and tokenizes document d; writes token hashes, token count and content hash.</summary>
-    public static void Tokenize(
-        Index1D d,
-        ArrayView<byte> text,
+    /// <summary>
+    /// Counts the tokens that start in chunk c, [c * chunkBytes, (c + 1) * chunkBytes) of the
+    /// text, into chunkTokens[c] and adds them to groupTokens[c / groupChunks] (zeroed before).
+    /// </summary>
+    public static void CountTokens(
+        Index1D c,
+        ArrayView<ulong> text,
         ArrayView<int> offsets,
         ArrayView<ushort> foldBlocks,
         ArrayView<uint> foldEntries,
-        ArrayView<ulong> tokens,
-        ArrayView<int> tokenCounts,
-        ArrayView<ulong> contentHashes)
+        ArrayView<int> chunkTokens,
+        ArrayView<int> groupTokens,
+        int chunkBytes,
+        int groupChunks)
     {
-        long start = offsets[d] - offsets[0];
-        long end = offsets[d + 1] - offsets[0];
-        var writer = new DeviceTokenWriter(tokens, start);
-        Tokenizer.Run(new DeviceBytes(text), start, end, new DeviceFoldTable(foldBlocks, foldEntries), ref writer);
-        tokenCounts[d] = writer.Count;
-        contentHashes[2 * d] = writer.Content.Low;
-        contentHashes[(2 * d) + 1] = writer.Content.High;
+        var counter = default(ChunkTokenCounter);
+        var bytes = new DeviceText(text);
+        long start = (long)c.X * chunkBytes;
+        ChunkTokenizer.Run(start, start + chunkBytes, offsets, ref bytes, new DeviceFoldTable(foldBlocks, foldEntries), ref counter);
+        chunkTokens[c] = counter.Count;
+        if (counter.Count > 0)
+        {
+            Atomic.Add(ref groupTokens[c / groupChunks], counter.Count);
+        }
     }
 
-    /// <summary>Hashes every window of n tokens of document d into its 32-bit shingle value.</summary>
-    public static void Shingle(
-        Index1D d,
+    /// <summary>
+    /// Writes the hashes of the tokens that start in chunk c to tokens[], numbered from the
+    /// tokens of the chunks before it, with each token's document in tokenDocuments[]; records
+    /// documentFirstTokens[d] for every document d that starts in the chunk (and for the end of
+    /// the text, d = documents: the total).
+    /// </summary>
+    public static void Tokenize(
+        Index1D c,
+        ArrayView<ulong> text,
         ArrayView<int> offsets,
+        ArrayView<ushort> foldBlocks,
+        ArrayView<uint> foldEntries,
+        ArrayView<int> chunkTokens,
+        ArrayView<int> groupTokens,
         ArrayView<ulong> tokens,
-        ArrayView<int> tokenCounts,
-        ArrayView<uint> shingles,
-        int n)
+        ArrayView<int> tokenDocuments,
+        ArrayView<int> documentFirstTokens,
+        int chunkBytes,
+        int groupChunks)
     {
-        long start = offsets[d] - offsets[0];
-        int tokenCount = tokenCounts[d];
-        int width = Shingling.Width(tokenCount, n);
-        int count = Shingling.Count(tokenCount, n);
-        for (int j = 0; j < count; j++)
-        {
-            ulong h = Mix.ShingleSeed;
-            for (int k = 0; k < width; k++)
-            {
-                h = Mix.Absorb(h, tokens[start + j + k]);
-            }
+        var writer = new ChunkTokenWriter(tokens, tokenDocuments, documentFirstTokens, TokensBefore(c, chunkTokens, groupTokens, groupChunks));
+        var bytes = new DeviceText(text);
+        long start = (long)c.X * chunkBytes;
+        ChunkTokenizer.Run(start, start + chunkBytes, offsets, ref bytes, new DeviceFoldTable(foldBlocks, foldEntries), ref writer);
+    }
 
-            shingles[start + j] = Mix.To32(Mix.Finish(h, width));
+    /// <summary>
+    /// The tokens of all chunks before chunk c: the totals of the groups before its group, then
+    /// the counts of the chunks before it in its group. With groups of about sqrt(chunks) chunks a
+    /// thread reads about sqrt(chunks) values, all of them shared by the whole warp; this prefix
+    /// sum needs neither a kernel of its own nor a pass that runs on one thread.
+    /// </summary>
+    public static int TokensBefore(int c, ArrayView<int> chunkTokens, ArrayView<int> groupTokens, int groupChunks)
+    {
+        int group = c / groupChunks;
+        int sum = 0;
+        for (int g = 0; g < group; g++)
+        {
+            sum += groupTokens[g];
+        }
+
+        for (int k = group * groupChunks; k < c; k++)
+        {
+            sum += chunkTokens[k];
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Hashes the shingle that starts at token t, for t = i, i + stride, ... below the total:
+    /// shingle j of document d goes to shingles[offsets[d] - offsets[0] + j], the layout of
+    /// <see cref="SignatureBatch.Shingles"/>.
+    /// </summary>
+    public static void Shingle(
+        Index1D i,
+        ArrayView<int> offsets,
+        ArrayView<int> documentFirstTokens,
+        ArrayView<ulong> tokens,
+        ArrayView<int> tokenDocuments,
+        ArrayView<uint> shingles,
+        int n,
+        int stride)
+    {
+        int total = documentFirstTokens[offsets.Length - 1];
+        for (int t = i; t < total; t += stride)
+        {
+            int d = tokenDocuments[t];
+            int first = documentFirstTokens[d];
+            int tokenCount = documentFirstTokens[d + 1] - first;
+            int j = t - first;
+            if (j < Shingling.Count(tokenCount, n))
+            {
+                int width = Shingling.Width(tokenCount, n);
+                ulong h = Mix.ShingleSeed;
+                for (int k = 0; k < width; k++)
+                {
+                    h = Mix.Absorb(h, tokens[t + k]);
+                }
+
+                shingles[offsets[d] - offsets[0] + j] = Mix.To32(Mix.Finish(h, width));
+            }
         }
     }
 }

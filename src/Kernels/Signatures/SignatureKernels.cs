@@ -16,7 +16,7 @@ public static class SignatureKernels
 {
     /// <summary>Every kernel entry point: public static methods whose first parameter is the thread index.</summary>
     public static IReadOnlyList<MethodInfo> All { get; } =
-        new[] { typeof(ShingleKernels), typeof(MinHashKernel), typeof(BandKeyKernel) }
+        new[] { typeof(ShingleKernels), typeof(ContentHashKernel), typeof(MinHashKernel), typeof(BandKeyKernel) }
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
             .Where(m => m.GetParameters().FirstOrDefault()?.ParameterType == typeof(Index1D))
             .ToList();
