@@ -9,13 +9,16 @@ public sealed record BucketTaskStats(long CandidateEdges, long RejectedByEstimat
 
 /// <summary>
 /// <c>dedup buckets --task-index P</c>: merges every signature task's band runs for key range P,
-/// band by band. Each bucket's members are linked to its leader (n - 1 edges, not n^2) and each
-/// link is verified (estimated, and exact when planned); the exact-hash section links documents
-/// with equal content. Writes edges.bin.
+/// band by band. The members of each bucket are paired (every pair in small buckets, each with the
+/// leader in large ones) and each pair is verified (estimated, and exact when planned); the
+/// exact-hash section links documents with equal content. Writes edges.bin.
 /// </summary>
 public static class BucketTask
 {
     public const string Edges = "edges.bin";
+
+    /// <summary>Buckets with up to this many members have every pair verified; larger ones, each member with the leader.</summary>
+    public const int AllPairsUpTo = 32;
 
     private const int VerifyBatch = 1 << 16;
 
@@ -37,7 +40,7 @@ public static class BucketTask
                 using var merge = new BandMerge(BandSlices.For(runs, partition, section), budget.MergeBufferBytes);
                 if (section < config.Bands)
                 {
-                    LinkBucketsToLeaders(merge, verifier);
+                    PairBucketMembers(merge, verifier);
                 }
                 else
                 {
@@ -54,28 +57,67 @@ public static class BucketTask
     }
 
     /// <summary>
-    /// Links every member of a bucket to its leader (its first record: the smallest content hash),
-    /// skipping members with the leader's content (equal content is linked by the exact section)
-    /// and pairs of two earlier-run documents (their run decided them).
+    /// Pairs the members of each bucket for verification: every pair while the bucket has at most
+    /// <see cref="AllPairsUpTo"/> members, so that whether two documents join does not depend on
+    /// which other documents share their bucket (which makes a run against an earlier one agree with
+    /// one run over both); beyond that, each member with its leader (the smallest content hash), n - 1
+    /// pairs instead of n^2. Members with equal content are skipped (the exact section links them),
+    /// and so are pairs of two earlier-run documents (their run decided them).
     /// </summary>
-    private static void LinkBucketsToLeaders(BandMerge merge, EdgeVerifier verifier)
+    private static void PairBucketMembers(BandMerge merge, EdgeVerifier verifier)
     {
-        BandRecord leader = default;
-        bool any = false;
+        var bucket = new List<BandRecord>(AllPairsUpTo + 1);
+        bool large = false;
         while (merge.MoveNext())
         {
             var record = merge.Current;
-            if (!any || record.Key != leader.Key)
+            if (bucket.Count > 0 && record.Key != bucket[0].Key)
             {
-                leader = record;
-                any = true;
+                PairAll(bucket, large ? 0 : bucket.Count, verifier);
+                bucket.Clear();
+                large = false;
+            }
+
+            if (large)
+            {
+                Pair(bucket[0], record, verifier);
                 continue;
             }
 
-            if (record.Content != leader.Content && !BothEarlier(leader.Document, record.Document))
+            bucket.Add(record);
+            if (bucket.Count > AllPairsUpTo)
             {
-                verifier.Add(leader.Document, record.Document);
+                // Too many members for every pair: link each to the leader instead.
+                large = true;
+                for (int i = 1; i < bucket.Count; i++)
+                {
+                    Pair(bucket[0], bucket[i], verifier);
+                }
+
+                bucket.RemoveRange(1, bucket.Count - 1);
             }
+        }
+
+        PairAll(bucket, large ? 0 : bucket.Count, verifier);
+    }
+
+    /// <summary>Every pair among the first <paramref name="count"/> members.</summary>
+    private static void PairAll(List<BandRecord> bucket, int count, EdgeVerifier verifier)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            for (int j = i + 1; j < count; j++)
+            {
+                Pair(bucket[i], bucket[j], verifier);
+            }
+        }
+    }
+
+    private static void Pair(BandRecord first, BandRecord second, EdgeVerifier verifier)
+    {
+        if (first.Content != second.Content && !BothEarlier(first.Document, second.Document))
+        {
+            verifier.Add(first.Document, second.Document);
         }
     }
 
@@ -133,13 +175,21 @@ public static class BucketTask
         {
             var verified = new EdgeRecord[pending.Count];
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
-            Parallel.For(0, pending.Count, parallel, i =>
+            try
             {
-                var (a, b) = pending[i];
-                float estimate = (float)runs.EstimatedJaccard(a, b);
-                float exactValue = exact ? (float)runs.ExactJaccard(a, b) : float.NaN;
-                verified[i] = new EdgeRecord(a, b, estimate, exactValue);
-            });
+                Parallel.For(0, pending.Count, parallel, i =>
+                {
+                    var (a, b) = pending[i];
+                    float estimate = (float)runs.EstimatedJaccard(a, b);
+                    float exactValue = exact ? (float)runs.ExactJaccard(a, b) : float.NaN;
+                    verified[i] = new EdgeRecord(a, b, estimate, exactValue);
+                });
+            }
+            catch (AggregateException e)
+            {
+                // A damaged file fails every thread that reads it; one message is enough.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
 
             foreach (var edge in verified)
             {

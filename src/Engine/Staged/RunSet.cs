@@ -16,7 +16,7 @@ public sealed class RunSet : IDisposable
 {
     private readonly IReadOnlyList<TaskMarker>[] signatureMarkers;
     private readonly long[][] taskStarts;
-    private readonly ConcurrentDictionary<(int Run, int Task, string Name, Type Type), object> files = new();
+    private readonly ConcurrentDictionary<(int Run, int Task, string Name, Type Type), Lazy<IDisposable>> files = new();
 
     private RunSet(IReadOnlyList<RunFolder> runs, IReadOnlyList<TaskMarker>[] markers)
     {
@@ -87,7 +87,9 @@ public sealed class RunSet : IDisposable
 
     public RecordFile<T> File<T>(int run, int task, string name)
         where T : unmanaged =>
-        (RecordFile<T>)files.GetOrAdd((run, task, name, typeof(T)), key => Runs[key.Run].Open<T>(signatureMarkers[key.Run][key.Task], key.Name));
+        (RecordFile<T>)files.GetOrAdd(
+            (run, task, name, typeof(T)),
+            key => new Lazy<IDisposable>(() => Runs[key.Run].Open<T>(signatureMarkers[key.Run][key.Task], key.Name))).Value;
 
     public DocumentRecord Document(ulong reference) =>
         File<DocumentRecord>(DocumentRef.Run(reference), DocumentRef.Task(reference), SignatureFiles.Documents).Read(DocumentRef.Local(reference));
@@ -126,9 +128,9 @@ public sealed class RunSet : IDisposable
 
     public void Dispose()
     {
-        foreach (var file in files.Values)
+        foreach (var file in files.Values.Where(f => f.IsValueCreated))
         {
-            ((IDisposable)file).Dispose();
+            file.Value.Dispose();
         }
     }
 
