@@ -95,15 +95,17 @@ public static class RunPlanner
         return ranges;
     }
 
+    private static string Signing(RunConfiguration c) =>
+        $"{c.ShingleSize}-grams, {c.Permutations} permutations, {c.Bands}x{c.Rows} bands, seed {c.Seed}, fold table {c.FoldTable}";
+
     private static AgainstRun AgainstRunOf(string runDir, RunConfiguration configuration)
     {
         var earlier = RunFolder.Open(runDir);
         if (!earlier.Plan.Configuration.SignsLike(configuration))
         {
-            var c = earlier.Plan.Configuration;
             throw new UsageException(
-                $"--against {runDir}: that run signed with {c.ShingleSize}-grams, {c.Permutations} permutations, {c.Bands}x{c.Rows} bands, seed {c.Seed}, fold table {c.FoldTable}; "
-                + "this run must sign the same way for their band keys to meet. Give the same --ngram, --num-perm, --bands/--rows (or --threshold) and --seed.");
+                $"--against {runDir}: that run signed with {Signing(earlier.Plan.Configuration)}, this one would sign with {Signing(configuration)}; "
+                + "their band keys meet only when both sign the same way. Give the same --ngram, --num-perm, --bands/--rows (or --threshold) and --seed.");
         }
 
         var missing = earlier.MissingTasks(Stage.Cluster);
