@@ -15,6 +15,29 @@ public static class CliRunner
     /// <summary>Runs with extra environment variables set for the child process.</summary>
     public static Result RunWith((string Name, string Value)[] environment, params string[] args)
     {
+        using var process = Process.Start(StartInfo(environment, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dedup {string.Join(' ', args)} did not finish in 5 minutes");
+        }
+
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts dedup without waiting, its output discarded: for tests that kill it.</summary>
+    public static Process Start(params string[] args)
+    {
+        var start = StartInfo([], args);
+        start.RedirectStandardOutput = false;
+        start.RedirectStandardError = false;
+        return Process.Start(start)!;
+    }
+
+    private static ProcessStartInfo StartInfo((string Name, string Value)[] environment, string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -32,15 +55,6 @@ public static class CliRunner
             start.ArgumentList.Add(a);
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dedup {string.Join(' ', args)} did not finish in 5 minutes");
-        }
-
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return start;
     }
 }

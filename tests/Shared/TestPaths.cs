@@ -1,6 +1,6 @@
-namespace Dedup.Engine.Tests;
+namespace Dedup.Tests.Shared;
 
-/// <summary>Where the repository and the shared development data are, and scratch folders.</summary>
+/// <summary>Where the repository and the shared development data are. Compiled into each test project.</summary>
 public static class TestPaths
 {
     public static string RepositoryRoot { get; } = FindRoot();

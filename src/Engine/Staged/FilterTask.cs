@@ -34,11 +34,15 @@ public static class FilterTask
             cancellation.ThrowIfCancellationRequested();
             SignatureTask.CheckUnchanged(shard);
             long first = stats.AssignmentStarts[shard.Index];
+            string target = Path.Combine(output, shard.RelativePath);
+            string removedTarget = Path.Combine(output, OutputNames.Removed(shard.RelativePath));
+            RemoveLeftovers(target);
+            RemoveLeftovers(removedTarget);
             var removed = RemovedOf(runs, assignments, first, stats.AssignmentStarts[shard.Index + 1] - first);
-            ShardFilter.Write(shard, Path.Combine(output, shard.RelativePath), removed.Select(r => r.Row).ToArray(), run.Plan.Configuration.ReaderOptions);
+            ShardFilter.Write(shard, target, removed.Select(r => r.Row).ToArray(), run.Plan.Configuration.ReaderOptions);
             if (removed.Count > 0)
             {
-                WriteRemovedRows(runs, Path.Combine(output, OutputNames.Removed(shard.RelativePath)), removed);
+                WriteRemovedRows(runs, removedTarget, removed);
             }
 
             removedRows += removed.Count;
@@ -48,11 +52,29 @@ public static class FilterTask
         if (task == 0)
         {
             string clusters = Path.Combine(output, OutputNames.Clusters);
+            foreach (string name in new[] { OutputNames.Clusters, OutputNames.Report, OutputNames.ReportHtml })
+            {
+                RemoveLeftovers(Path.Combine(output, name));
+            }
+
             DurableFile.Write(clusters, s => s.Write(ReportFiles.ReadVerified(run, clusterMarker, OutputNames.Clusters)));
             ReportFiles.Publish(run, output, laterSeconds);
         }
 
         writer.Commit(new FilterTaskStats(shards.Count, removedRows));
+    }
+
+    /// <summary>Deletes the partial files a killed attempt left beside <paramref name="path"/> (name.partial, name.partial-...).</summary>
+    private static void RemoveLeftovers(string path)
+    {
+        string folder = Path.GetDirectoryName(path)!;
+        if (Directory.Exists(folder))
+        {
+            foreach (string partial in Directory.EnumerateFiles(folder, Path.GetFileName(path) + ".partial*"))
+            {
+                File.Delete(partial);
+            }
+        }
     }
 
     private sealed record RemovedRow(long Row, ulong Document, Assignment Assignment);
