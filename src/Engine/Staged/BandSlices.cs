@@ -22,7 +22,12 @@ public static class BandSlices
                 for (int p = first; p <= last; p++)
                 {
                     string name = BandRunFile.Name(p);
-                    var layout = BandRunFile.Layout(runs.File<byte>(run, task, name), runs.This.Plan.Configuration.Bands + 1);
+                    (long First, long Count)[,] layout;
+                    using (var raw = runs.Runs[run].Open<byte>(runs.SignatureMarkers(run)[task], name))
+                    {
+                        layout = BandRunFile.Layout(raw, runs.This.Plan.Configuration.Bands + 1);
+                    }
+
                     var file = runs.File<BandRecord>(run, task, name);
                     for (int r = 0; r < layout.GetLength(0); r++)
                     {

@@ -40,6 +40,7 @@ public sealed class RankedBits(long length)
             count += BitOperations.PopCount(words[w]);
         }
 
-        return count + BitOperations.PopCount(words[word] & ((1UL << (int)(index & 63)) - 1));
+        // index may be the length itself (a count of all set bits), one past the last word.
+        return (index & 63) == 0 ? count : count + BitOperations.PopCount(words[word] & ((1UL << (int)(index & 63)) - 1));
     }
 }

@@ -70,28 +70,36 @@ public static class RunPlanner
         return new RunFolder(runDir, plan);
     }
 
-    /// <summary>Contiguous shard ranges with about equal bytes each; never more ranges than shards.</summary>
+    /// <summary>
+    /// Contiguous shard ranges with about equal bytes each, never more ranges than shards: the k-th
+    /// cut is the shard boundary closest to k/tasks of the bytes, leaving a shard for every later range.
+    /// </summary>
     internal static List<int[]> SplitByBytes(IReadOnlyList<Shard> shards, int tasks)
     {
         tasks = Math.Min(tasks, shards.Count);
-        long total = Math.Max(1, shards.Sum(s => s.Length));
-        var ranges = new List<int[]>();
-        int first = 0;
-        long seen = 0;
+        var before = new long[shards.Count + 1];
         for (int i = 0; i < shards.Count; i++)
         {
-            seen += shards[i].Length;
-            int remainingShards = shards.Count - (i + 1);
-            int remainingTasks = tasks - (ranges.Count + 1);
-            bool reachedShare = seen * tasks >= total * (ranges.Count + 1);
-            if (remainingTasks > 0 && (reachedShare || remainingShards == remainingTasks))
-            {
-                ranges.Add([first, i + 1]);
-                first = i + 1;
-            }
+            before[i + 1] = before[i] + shards[i].Length;
         }
 
-        ranges.Add([first, shards.Count]);
+        var ranges = new List<int[]>();
+        int cut = 0;
+        for (int k = 1; k < tasks; k++)
+        {
+            double target = (double)before[^1] * k / tasks;
+            int next = cut + 1;
+            int last = shards.Count - (tasks - k);
+            while (next < last && Math.Abs(before[next + 1] - target) <= Math.Abs(before[next] - target))
+            {
+                next++;
+            }
+
+            ranges.Add([cut, next]);
+            cut = next;
+        }
+
+        ranges.Add([cut, shards.Count]);
         return ranges;
     }
 

@@ -38,6 +38,12 @@ public sealed class UnionFindTests
             {
                 Assert.Equal(component[x], sets.Find(x));
             }
+
+            var roots = sets.Flatten();
+            for (int x = 0; x < 40; x++)
+            {
+                Assert.Equal(component[x], roots[x]);
+            }
         }
     }
 
