@@ -20,6 +20,7 @@ public static class Program
         StageCommand.Create(Stage.Buckets),
         StageCommand.Create(Stage.Cluster),
         StageCommand.Create(Stage.Filter),
+        SlurmCommand.Create(),
         DevicesCommand.Create(),
         EvalCommand.Create(),
         InspectCommand.Create(),

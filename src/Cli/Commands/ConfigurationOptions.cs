@@ -36,10 +36,17 @@ public sealed class ConfigurationOptions
     private readonly Option<int?> partitions = new("--partitions") { Description = "Buckets tasks, each a range of band keys (default: as many as --tasks)." };
     private readonly Option<string[]> against = new("--against") { Description = "Run folder of an earlier run (repeatable): documents that duplicate its documents are removed too, without signing its corpus again.", AllowMultipleArgumentsPerToken = false };
 
-    public ConfigurationOptions()
+    /// <param name="inputsOptional">INPUT may be left out (slurm submit on a run already planned).</param>
+    public ConfigurationOptions(bool inputsOptional = false)
     {
         verify.AcceptOnlyFromAmong("estimate", "exact", "none");
+        if (inputsOptional)
+        {
+            inputs.Arity = ArgumentArity.ZeroOrMore;
+        }
     }
+
+    public bool HasInputs(ParseResult r) => r.GetValue(inputs) is { Length: > 0 };
 
     public void AddTo(Command command)
     {

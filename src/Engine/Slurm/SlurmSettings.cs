@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Dedup.Engine.Staged;
+
+namespace Dedup.Engine.Slurm;
+
+/// <summary>
+/// How a run's stages go to Slurm: what the scripts ask of the scheduler (partition, time, any
+/// other sbatch option), how many array tasks run at once, and the dedup command each task runs
+/// (<paramref name="Program"/>: the executable, or the dotnet host and dedup.dll, as absolute paths).
+/// Kept in RUN_DIR/slurm/submit.json so that a resubmission asks for the same.
+/// </summary>
+public sealed record SlurmSettings(
+    IReadOnlyList<string> Program,
+    string? Partition = null,
+    string? Time = null,
+    int? MaxParallel = null,
+    IReadOnlyList<string>? SbatchArgs = null,
+    string Device = "auto",
+    int Threads = 0)
+{
+    public const string FileName = "submit.json";
+
+    public IReadOnlyList<string> SbatchArguments => SbatchArgs ?? [];
+
+    public static string PathIn(RunFolder run) => Path.Combine(SlurmFolder.Of(run), FileName);
+
+    /// <summary>The settings of the last submission of <paramref name="run"/>, if any.</summary>
+    public static SlurmSettings? Load(RunFolder run)
+    {
+        string path = PathIn(run);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<SlurmSettings>(File.ReadAllBytes(path), RunJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new IO.InputException($"{path}: unreadable ({e.Message}); delete it and give the Slurm options again.");
+        }
+    }
+
+    public void Save(RunFolder run) =>
+        Staged.Files.DurableFile.Write(PathIn(run), s => JsonSerializer.Serialize(s, this, RunJson.Options));
+
+    public void Check()
+    {
+        if (MaxParallel is < 1)
+        {
+            throw new UsageException($"--max-parallel {MaxParallel}: give at least 1 (array tasks running at once).");
+        }
+
+        if (Threads < 0)
+        {
+            throw new UsageException($"--threads {Threads}: give 0 (all cores) or more.");
+        }
+
+        if (Program.Count == 0 || !Program.All(Path.IsPathFullyQualified))
+        {
+            throw new ArgumentException($"the dedup command must be absolute paths, not {string.Join(' ', Program)}");
+        }
+    }
+}
