@@ -36,7 +36,7 @@ public sealed class KilledTaskTests : IClassFixture<KilledTaskTests.Corpus>
         }
 
         Assert.Empty(Directory.GetDirectories(Path.Combine(runDir, stage), ".task-*"));
-        AssertSameOutputs(corpus.Expected, Path.Combine(runDir, "output"));
+        SameOutputs.Assert(corpus.Expected, Path.Combine(runDir, "output"));
     }
 
     private static readonly string[] Stages = ["signatures", "buckets", "cluster", "filter"];
@@ -59,20 +59,6 @@ public sealed class KilledTaskTests : IClassFixture<KilledTaskTests.Corpus>
     }
 
     private static void Succeed(CliRunner.Result result) => Assert.True(result.ExitCode == 0, result.ToString());
-
-    private static void AssertSameOutputs(string expected, string actual)
-    {
-        static Dictionary<string, byte[]> Files(string folder) => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileName(f).StartsWith("report.", StringComparison.Ordinal))
-            .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
-        var a = Files(expected);
-        var b = Files(actual);
-        Assert.Equal(a.Keys.Order(StringComparer.Ordinal), b.Keys.Order(StringComparer.Ordinal));
-        foreach (var (name, bytes) in a)
-        {
-            Assert.True(bytes.AsSpan().SequenceEqual(b[name]), $"{name} differs");
-        }
-    }
 
     /// <summary>devmix's shards, twice (under two names), and one uninterrupted run over them.</summary>
     public sealed class Corpus : IDisposable

@@ -19,7 +19,7 @@ public partial class SlurmClusterTests
     {
         using var temp = new TempFolder();
         using var cluster = new SlurmLocalCluster(Path.Combine(temp.Root, "slurm-local"));
-        string input = Path.Combine(SlurmTestSupport.Shared, "data", "devmix", "shards");
+        string input = Path.Combine(TestPaths.Shared, "data", "devmix", "shards");
         string run = Path.Combine(temp.Root, "run dir");
         string reference = Path.Combine(temp.Root, "reference");
         var oneProcess = CliRunner.Run("run", input, "-o", reference, "--device", "cpu", "-q");
@@ -33,7 +33,7 @@ public partial class SlurmClusterTests
         Assert.Equal(4, RunPlan.Load(run).TaskCount(Stage.Signatures));
         WaitForRun(cluster, run, JobIds(submit.Stdout));
         string output = Path.Combine(run, "output");
-        SlurmTestSupport.AssertSameOutputs(reference, output);
+        SameOutputs.Assert(reference, output);
 
         // Filter task 2 is lost, with what it wrote.
         var plan = RunPlan.Load(run);
@@ -56,7 +56,7 @@ public partial class SlurmClusterTests
         var jobs = JobIds(resubmit.Output);
         string job = Assert.Single(jobs);
         WaitForRun(cluster, run, jobs);
-        SlurmTestSupport.AssertSameOutputs(reference, output);
+        SameOutputs.Assert(reference, output);
         Assert.True(File.Exists(Path.Combine(run, "slurm", "logs", $"dedup-filter-{job}_2.out")), $"no log of the resubmitted task in {Path.Combine(run, "slurm", "logs")}");
     }
 

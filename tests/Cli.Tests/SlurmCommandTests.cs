@@ -13,7 +13,7 @@ public class SlurmCommandTests
         using var temp = new TempFolder();
         using var sbatch = new SlurmFakeSbatch();
         string input = Path.Combine(temp.Root, "in put");
-        SlurmTestSupport.Copy(SlurmTestSupport.SamplesCorpus, input);
+        SlurmTestSupport.Copy(TestPaths.SamplesCorpus, input);
         string run = Path.Combine(temp.Root, "run dir");
 
         var result = sbatch.Dedup(
@@ -53,7 +53,7 @@ public class SlurmCommandTests
         using var temp = new TempFolder();
         using var sbatch = new SlurmFakeSbatch();
         string input = Path.Combine(temp.Root, "in put");
-        SlurmTestSupport.Copy(SlurmTestSupport.SamplesCorpus, input);
+        SlurmTestSupport.Copy(TestPaths.SamplesCorpus, input);
         string run = Path.Combine(temp.Root, "run 'dir'");
         string reference = Path.Combine(temp.Root, "reference");
         var oneProcess = CliRunner.Run("run", input, "-o", reference, "--device", "cpu", "-q");
@@ -71,7 +71,7 @@ public class SlurmCommandTests
         }
 
         string output = Path.Combine(run, "output");
-        SlurmTestSupport.AssertSameOutputs(reference, output);
+        SameOutputs.Assert(reference, output);
         var done = sbatch.Dedup("slurm", "status", run);
         Assert.True(done.ExitCode == 0, done.ToString());
         Assert.Contains("every task has finished", done.Stdout);
@@ -95,7 +95,7 @@ public class SlurmCommandTests
         Assert.Equal(["--parsable", "--array=1", Path.Combine(run, "slurm", "filter.sbatch")], sbatch.Calls()[^1]);
         Assert.Contains("#SBATCH --mem=1G\n", File.ReadAllText(Path.Combine(run, "slurm", "filter.sbatch")));
         RunScript(Path.Combine(run, "slurm", "filter.sbatch"), 1);
-        SlurmTestSupport.AssertSameOutputs(reference, output);
+        SameOutputs.Assert(reference, output);
 
         var nothing = sbatch.Dedup("slurm", "submit", "--run-dir", run);
         Assert.True(nothing.ExitCode == 0, nothing.ToString());
@@ -109,7 +109,7 @@ public class SlurmCommandTests
         using var temp = new TempFolder();
         using var sbatch = new SlurmFakeSbatch();
         string run = Path.Combine(temp.Root, "run");
-        Assert.Equal(0, sbatch.Dedup("slurm", "submit", SlurmTestSupport.SamplesCorpus, "--run-dir", run, "--tasks", "3", "--partitions", "3").ExitCode);
+        Assert.Equal(0, sbatch.Dedup("slurm", "submit", TestPaths.SamplesCorpus, "--run-dir", run, "--tasks", "3", "--partitions", "3").ExitCode);
         Directory.CreateDirectory(Path.Combine(run, "signatures", "task-00001"));
         File.WriteAllText(Path.Combine(run, "signatures", "task-00001", "done.json"), "{}");
         Directory.CreateDirectory(Path.Combine(run, "signatures", ".task-00002.partial-77-abc"));
@@ -136,7 +136,7 @@ public class SlurmCommandTests
         using var temp = new TempFolder();
         using var sbatch = new SlurmFakeSbatch();
         string run = Path.Combine(temp.Root, "run");
-        Assert.Equal(0, sbatch.Dedup("slurm", "submit", SlurmTestSupport.SamplesCorpus, "--run-dir", run, "--tasks", "2").ExitCode);
+        Assert.Equal(0, sbatch.Dedup("slurm", "submit", TestPaths.SamplesCorpus, "--run-dir", run, "--tasks", "2").ExitCode);
         sbatch.Queue = "1004_[0-1] PENDING (Dependency)\n";
 
         var refused = sbatch.Dedup("slurm", "submit", "--run-dir", run);
@@ -157,7 +157,7 @@ public class SlurmCommandTests
         using var sbatch = new SlurmFakeSbatch();
         sbatch.FailAt(3);
 
-        var result = sbatch.Dedup("slurm", "submit", SlurmTestSupport.SamplesCorpus, "--run-dir", Path.Combine(temp.Root, "run"), "--tasks", "2");
+        var result = sbatch.Dedup("slurm", "submit", TestPaths.SamplesCorpus, "--run-dir", Path.Combine(temp.Root, "run"), "--tasks", "2");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("invalid partition specified", result.Stderr);
@@ -170,13 +170,13 @@ public class SlurmCommandTests
         using var temp = new TempFolder();
         using var sbatch = new SlurmFakeSbatch();
         string run = Path.Combine(temp.Root, "run");
-        Assert.Equal(0, sbatch.Dedup("slurm", "submit", SlurmTestSupport.SamplesCorpus, "--run-dir", run).ExitCode);
+        Assert.Equal(0, sbatch.Dedup("slurm", "submit", TestPaths.SamplesCorpus, "--run-dir", run).ExitCode);
 
         var replan = sbatch.Dedup("slurm", "submit", "--run-dir", run, "--tasks", "5");
         Assert.Equal(1, replan.ExitCode);
         Assert.Contains("--tasks without INPUT", replan.Stderr);
 
-        var other = sbatch.Dedup("slurm", "submit", SlurmTestSupport.SamplesCorpus, "--run-dir", run, "--threshold", "0.7");
+        var other = sbatch.Dedup("slurm", "submit", TestPaths.SamplesCorpus, "--run-dir", run, "--threshold", "0.7");
         Assert.Equal(1, other.ExitCode);
         Assert.Contains("already holds a run planned with other inputs or settings", other.Stderr);
 

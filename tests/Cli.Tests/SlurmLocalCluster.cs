@@ -20,7 +20,7 @@ public sealed class SlurmLocalCluster : IDisposable
             Assert.True(OnPath(program), $"{program} is not on PATH. {Install}");
         }
 
-        var start = Shell(Path.Combine(SlurmTestSupport.Shared, "slurm", "start-local-slurm.sh"));
+        var start = Shell(Path.Combine(TestPaths.Shared, "slurm", "start-local-slurm.sh"));
         Assert.True(start.Exit == 0, $"start-local-slurm.sh failed (exit {start.Exit}):\n{start.Output}");
         Conf = Path.Combine(folder, "etc", "slurm.conf");
     }
@@ -59,7 +59,7 @@ public sealed class SlurmLocalCluster : IDisposable
     public void Dispose()
     {
         Run("scancel", "--user", System.Environment.UserName);
-        Shell(Path.Combine(SlurmTestSupport.Shared, "slurm", "stop-local-slurm.sh"));
+        Shell(Path.Combine(TestPaths.Shared, "slurm", "stop-local-slurm.sh"));
     }
 
     private (int Exit, string Output) Shell(string script)

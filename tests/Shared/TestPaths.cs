@@ -5,15 +5,21 @@ public static class TestPaths
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    /// <summary>../shared/data/devmix beside the checkout (CI puts shared/ there).</summary>
-    public static string Devmix
+    /// <summary>../shared beside the checkout (CI puts it there).</summary>
+    public static string Shared
     {
         get
         {
-            string path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data", "devmix"));
+            string path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
             return Directory.Exists(path) ? path : throw new DirectoryNotFoundException($"{path} is missing: the tests need ../shared beside the checkout");
         }
     }
+
+    /// <summary>../shared/data/devmix.</summary>
+    public static string Devmix => Path.Combine(Shared, "data", "devmix");
+
+    /// <summary>The sample corpus kept in the repository.</summary>
+    public static string SamplesCorpus => Path.Combine(RepositoryRoot, "samples", "corpus");
 
     private static string FindRoot()
     {

@@ -31,24 +31,6 @@ internal static class StagedRun
         }
     }
 
-    /// <summary>Every output file's bytes by relative path, leaving out the report (it holds timings).</summary>
-    public static SortedDictionary<string, byte[]> Outputs(string folder) => new(
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileName(f).StartsWith("report.", StringComparison.Ordinal))
-            .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes),
-        StringComparer.Ordinal);
-
-    public static void AssertSameOutputs(string expected, string actual)
-    {
-        var a = Outputs(expected);
-        var b = Outputs(actual);
-        Assert.Equal(a.Keys, b.Keys);
-        foreach (var (name, bytes) in a)
-        {
-            Assert.True(bytes.AsSpan().SequenceEqual(b[name]), $"{name} differs between {expected} and {actual}");
-        }
-    }
-
     private static StageContext Context(RunFolder run) =>
         new(DeviceKind.Cpu, 0, run.Plan.Output, new CollectingLog(), new RunProgress());
 }

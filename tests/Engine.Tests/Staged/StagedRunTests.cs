@@ -19,12 +19,12 @@ public sealed class StagedRunTests(DevmixRunFixture oneProcess) : IClassFixture<
         var run = StagedRun.Plan(options, temp.PathOf("run"));
         StagedRun.All(run);
 
-        StagedRun.AssertSameOutputs(oneProcess.Output, temp.PathOf("out"));
+        SameOutputs.Assert(oneProcess.Output, temp.PathOf("out"));
         Assert.Equal(4, run.Plan.TaskCount(Stage.Signatures));
         var oneTask = StagedRun.Plan(options with { Tasks = 1, Partitions = 1, Output = temp.PathOf("out1") }, temp.PathOf("run1"));
         StagedRun.All(oneTask);
         Assert.True(oneTask.Marker(Stage.Signatures, 0).StatsAs<SignatureTaskStats>().BandRuns > 1);
-        StagedRun.AssertSameOutputs(oneProcess.Output, temp.PathOf("out1"));
+        SameOutputs.Assert(oneProcess.Output, temp.PathOf("out1"));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class StagedRunTests(DevmixRunFixture oneProcess) : IClassFixture<
         StagedRun.All(again);
 
         Assert.Equal(finished, File.GetLastWriteTimeUtc(Path.Combine(run.TaskFolder(Stage.Signatures, 1), TaskMarker.FileName)));
-        StagedRun.AssertSameOutputs(oneProcess.Output, temp.PathOf("out"));
+        SameOutputs.Assert(oneProcess.Output, temp.PathOf("out"));
     }
 
     [Fact]
