@@ -12,7 +12,7 @@ public sealed record GpuCheckOptions
         "                  the ILGPU CPU accelerator, 40-100x slower, gets a tenth)\n" +
         "  --seconds S     time for each backend's benchmark runs after the warm-up (default 10; 3 runs at least)\n" +
         "  --mb M          benchmark corpus in MB of generated text (default 128; the ILGPU CPU accelerator gets 1 MB)\n" +
-        "  --batch-mb B    MiB of text per Compute call, as dedup run's --batch-mb (default 32)\n" +
+        "  --batch-mb B    MiB of text per Compute call, as dedup's batches (--memory / 32, at most 256; default 32)\n" +
         "  --chunk-bytes C, --segment-tokens T, --part-mb P\n" +
         "                  the ILGPU backend's work split (IlgpuTuning; defaults 256, 256, 8): bytes per\n" +
         "                  tokenizing thread, shingles per MinHash work item, MiB per pipelined part\n" +

@@ -10,8 +10,11 @@ public sealed record MemoryBudget(long Bytes)
 
     public const long Minimum = 16L << 20;
 
-    /// <summary>Text per signature batch: three batches circulate, and the backend's arrays are a multiple of one.</summary>
-    public int SignatureBatchBytes => (int)Math.Clamp(Bytes / 32, 1 << 20, 32 << 20);
+    /// <summary>
+    /// Text per signature batch: three batches circulate, and the backend's arrays are a multiple of
+    /// one. 32 MiB at the default 1G; a GPU wants larger ones (up to 256 MiB, from --memory 8G).
+    /// </summary>
+    public int SignatureBatchBytes => (int)Math.Clamp(Bytes / 32, 1 << 20, 256 << 20);
 
     /// <summary>Band records a signature task holds before it sorts and writes a run.</summary>
     public long BandBufferBytes => Bytes * 3 / 8;
