@@ -73,10 +73,11 @@ public sealed class ShortDocumentGenerator
         string word = pool.Vocabulary[random.Next(pool.Vocabulary.Count)];
         int firstSpace = text.IndexOfAny([' ', '\n']);
         int lastSpace = text.LastIndexOfAny([' ', '\n']);
+        // A word is dropped only when another remains: an empty text would not be deduplicated at all.
         text = random.Next(4) switch
         {
-            0 when firstSpace > 0 => text[(firstSpace + 1)..],
-            1 when lastSpace > 0 => text[..lastSpace],
+            0 when firstSpace > 0 && !string.IsNullOrWhiteSpace(text[(firstSpace + 1)..]) => text[(firstSpace + 1)..],
+            1 when lastSpace > 0 && !string.IsNullOrWhiteSpace(text[..lastSpace]) => text[..lastSpace],
             2 => $"{word} {text}",
             _ => $"{text} {word}",
         };
@@ -93,6 +94,14 @@ public sealed class ShortDocumentGenerator
             start = space < 0 ? 0 : start + space + 1;
         }
 
+        string cut = Collapse(text, start, length);
+        // Only whitespace from there on (a source's long blank tail): from the start instead.
+        return cut.Length > 0 || start == 0 ? cut : Collapse(text, 0, length);
+    }
+
+    /// <summary>Up to <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/>, whitespace runs made single spaces.</summary>
+    private string Collapse(string text, int start, int length)
+    {
         window.Clear();
         bool inSpace = true;
         for (int i = start; i < text.Length && window.Length < length; i++)
@@ -114,7 +123,7 @@ public sealed class ShortDocumentGenerator
             }
         }
 
-        // Back to the last word's end when the cut fell inside a word, unless that loses more than half.
+        // Never half a surrogate pair; then back to the last word's end when the cut fell inside a word, unless that loses more than half.
         if (window.Length > 0 && char.IsHighSurrogate(window[^1]))
         {
             window.Length--;
