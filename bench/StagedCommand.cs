@@ -73,7 +73,7 @@ public static class StagedCommand
             }
 
             long limit = budget + (stage == Stage.Cluster ? ClusterBytesPerDocument * documents : 0);
-            long peak = processes.Max(p => p.PeakRssBytes);
+            long peak = Peak(processes, markers);
             long disk = DiskBytes(run.StageFolder(stage)) + (stage == Stage.Filter ? DiskBytes(run.Plan.Output) : 0);
             results.Add(new StagedStage(
                 stage.Name(), processes.Sum(p => p.WallSeconds), processes.Sum(p => p.CpuSeconds), processes.Sum(p => p.OtherCpuSeconds),
@@ -105,14 +105,14 @@ public static class StagedCommand
         Console.WriteLine();
         Console.WriteLine($"{s.Records:N0} records ({s.SignedDocuments:N0} signed), {s.TextBytes / 1e6:N1} MB of text; --memory {Mib(s.MemoryBudgetBytes)} MiB, {s.Tasks} signature/filter tasks, {s.Partitions} buckets tasks");
         Console.WriteLine($"candidate edges {s.CandidateEdges:N0}, merged {s.MergedEdges:N0}, exact-duplicate groups {s.ExactDuplicateGroups:N0}; {s.Clusters:N0} clusters of {s.ClusteredDocuments:N0} documents (largest {s.LargestCluster:N0}); {s.Removed:N0} removed");
-        var table = new TextTable("stage", "procs", "wall s", "MB/s", "CPU s", "others' CPU s", "peak RSS MiB", "limit MiB", "% of limit", "task peaks MiB (done.json)", "on disk MB", "within");
+        var table = new TextTable("stage", "procs", "wall s", "MB/s", "CPU s", "others' CPU s", "peak MiB", "limit MiB", "% of limit", "task peaks MiB", "on disk MB", "within");
         foreach (var stage in s.Stages)
         {
             table.Add(
                 stage.Stage,
                 $"{stage.Processes.Count}",
                 $"{stage.WallSeconds:F1}",
-                $"{s.TextBytes / 1e6 / stage.WallSeconds:N1}",
+                stage.LimitBytes is null ? "-" : $"{s.TextBytes / 1e6 / stage.WallSeconds:N1}",
                 $"{stage.CpuSeconds:F1}",
                 $"{stage.OtherCpuSeconds:F1}",
                 $"{Mib(stage.PeakRssBytes)}",
@@ -157,6 +157,17 @@ public static class StagedCommand
         double cpu = usage.UserSeconds + usage.SystemSeconds;
         return new StagedProcess(task, usage.WallSeconds, cpu, Math.Max(0, usage.MachineBusySeconds - cpu), usage.PeakRssBytes, timeline);
     }
+
+    /// <summary>
+    /// The stage's peak RSS: the largest of getrusage's figure, every task's done.json peak and every RSS
+    /// sample. getrusage alone is not enough: a task resets its process's high-water mark when it starts
+    /// (clear_refs), and the kernel hands the parent the mark as it stands at exit, so in a process that
+    /// ran several tasks getrusage reports only the last task's peak.
+    /// </summary>
+    private static long Peak(IReadOnlyList<StagedProcess> processes, IReadOnlyList<TaskMarker> markers) =>
+        Math.Max(
+            Math.Max(processes.Max(p => p.PeakRssBytes), markers.Count > 0 ? markers.Max(m => m.PeakMemoryBytes) : 0),
+            processes.SelectMany(p => p.RssTimeline).Select(r => r.RssBytes).DefaultIfEmpty(0).Max());
 
     private static long DiskBytes(string path) =>
         File.Exists(path) ? new FileInfo(path).Length
