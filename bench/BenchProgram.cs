@@ -13,10 +13,13 @@ public static class BenchProgram
         usage: bench COMMAND [options]   (docs/BENCHMARKS.md)
           signatures [--corpus DIR] [--mb N] [--runs N] [--json FILE]
               the signature stage alone, per backend, text already in memory
-          generate --out DIR --mb N [--shards K] [--gzip] [--seed S] [--source DIR]
-              a synthetic corpus made from real documents (devmix), ~5% near-duplicates, ~2% copies
+          generate --out DIR (--mb N | --documents N) [--profile long|short] [--shards K] [--gzip] [--seed S] [--source DIR]
+              a synthetic corpus made from real documents (devmix), ~5% near-duplicates, ~2% copies;
+              short: QA-like documents of 50-300 characters
           pipeline --corpus DIR [--runs N] [--device D] [--json FILE] [-- dedup run options]
               the whole dedup run, each run a child process: wall time, throughput, stages, peak memory
+          staged --corpus DIR --run-dir D [--memory 1G] [--tasks N] [--partitions P] [--per-task] [--device D] [--json FILE] [-- plan options]
+              dedup plan and each stage in child processes: time, peak RSS against --memory, done.json, bytes on disk
           gpu-check [options]
               every ILGPU device checked bit for bit against the CPU and timed (run by bench/gpu-check.sh)
           measure --result FILE -- COMMAND [ARGS...]
@@ -35,6 +38,7 @@ public static class BenchProgram
                 "signatures" => SignaturesCommand.Run(rest),
                 "generate" => GenerateCommand.Run(rest),
                 "pipeline" => PipelineCommand.Run(rest),
+                "staged" => StagedCommand.Run(rest),
                 "gpu-check" => GpuCheckCommand.Run(rest),
                 "measure" => MeasureCommand.Run(rest),
                 "ptx" => PtxCommand.Run(rest),

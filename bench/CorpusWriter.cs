@@ -33,9 +33,13 @@ public sealed class CorpusWriter : IDisposable
     /// <summary>UTF-8 bytes of text written so far (the text fields, not the files).</summary>
     public long TextBytes { get; private set; }
 
-    public void Write(GeneratedDocument document)
+    /// <summary>Writes into the shard the text written so far has reached (of the target bytes).</summary>
+    public void Write(GeneratedDocument document) => Write(document, TextBytes, targetBytes);
+
+    /// <summary>Writes into the shard that <paramref name="done"/> of <paramref name="total"/> (documents, say) has reached.</summary>
+    public void Write(GeneratedDocument document, long done, long total)
     {
-        int shard = (int)Math.Min(shards - 1, TextBytes * shards / targetBytes);
+        int shard = (int)Math.Min(shards - 1, done * shards / total);
         while (current < shard)
         {
             OpenNext();
