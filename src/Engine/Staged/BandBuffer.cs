@@ -7,7 +7,10 @@ namespace Dedup.Engine.Staged;
 /// A signature task's band records in memory, one array per section (each band, then the exact
 /// content hash). When the arrays reach their capacity (the task's share of --memory) every section
 /// is sorted and written as one run into each partition's file, so memory stays bounded whatever
-/// the size of the task. The arrays grow as needed up to that capacity.
+/// the size of the task. The arrays are allocated at full capacity once, uninitialised: the
+/// operating system backs a page only when it is first written, so a small task stays small, and
+/// nothing is ever copied into a larger array (growing by doubling left the smaller arrays to the
+/// garbage collector, which measured up to twice the buffer's size).
 /// </summary>
 public sealed class BandBuffer
 {
@@ -20,7 +23,7 @@ public sealed class BandBuffer
     {
         this.partitions = partitions;
         perSection = (int)Math.Clamp(capacityBytes / sectionCount / System.Runtime.InteropServices.Marshal.SizeOf<BandRecord>(), 1024, Array.MaxLength);
-        sections = Enumerable.Range(0, sectionCount).Select(_ => new BandRecord[Math.Min(perSection, 4096)]).ToArray();
+        sections = Enumerable.Range(0, sectionCount).Select(_ => GC.AllocateUninitializedArray<BandRecord>(perSection)).ToArray();
     }
 
     public int Runs { get; private set; }
@@ -28,14 +31,6 @@ public sealed class BandBuffer
     /// <summary>Adds one document's band keys and its content hash (the exact section).</summary>
     public void Add(ulong document, ReadOnlySpan<ulong> bandKeys, UInt128 content)
     {
-        if (filled == sections[0].Length)
-        {
-            for (int s = 0; s < sections.Length; s++)
-            {
-                Array.Resize(ref sections[s], (int)Math.Min(perSection, sections[s].Length * 2L));
-            }
-        }
-
         for (int b = 0; b < bandKeys.Length; b++)
         {
             sections[b][filled] = new BandRecord(bandKeys[b], (ulong)content, document);

@@ -1,8 +1,9 @@
 namespace Dedup.Engine.Staged;
 
 /// <summary>
-/// How each stage spends --memory. The shares leave room for what is not counted (the runtime,
-/// I/O buffers, the backend's per-batch arrays); bench/ measures the peaks against the budget.
+/// How each stage spends --memory. The runtime itself (JIT, fold table, thread stacks, I/O
+/// buffers) takes about <see cref="RuntimeReserve"/> whatever the budget, so the shares are of
+/// what is left; bench/ measures the peaks against the budget (docs/BENCHMARKS.md).
 /// </summary>
 public sealed record MemoryBudget(long Bytes)
 {
@@ -10,20 +11,33 @@ public sealed record MemoryBudget(long Bytes)
 
     public const long Minimum = 16L << 20;
 
+    /// <summary>Measured: a signatures process over a few documents peaks at 70 MiB.</summary>
+    public const long RuntimeReserve = 96L << 20;
+
+    /// <summary>What the stages' own buffers may take (at least 4 MiB, for tiny budgets in tests).</summary>
+    private long Usable => Math.Max(4L << 20, Bytes - RuntimeReserve);
+
     /// <summary>
     /// Text per signature batch: three batches circulate, and the backend's arrays are a multiple of
     /// one. 32 MiB at the default 1G; a GPU wants larger ones (up to 256 MiB, from --memory 8G).
     /// </summary>
-    public int SignatureBatchBytes => (int)Math.Clamp(Bytes / 32, 1 << 20, 256 << 20);
+    public int SignatureBatchBytes => (int)Math.Clamp(Usable / 32, 1 << 20, 256 << 20);
+
+    /// <summary>
+    /// Documents per signature batch: their signatures take no more than the batch's text may
+    /// (short documents would otherwise make the signature arrays the largest thing in memory).
+    /// </summary>
+    public int SignatureBatchDocuments(int permutations) =>
+        (int)Math.Clamp(SignatureBatchBytes / (sizeof(uint) * (long)permutations), 1024, 65536);
 
     /// <summary>Band records a signature task holds before it sorts and writes a run.</summary>
-    public long BandBufferBytes => Bytes * 3 / 8;
+    public long BandBufferBytes => Usable * 3 / 8;
 
     /// <summary>Read buffers of all the runs a buckets task merges, together.</summary>
-    public long MergeBufferBytes => Bytes / 4;
+    public long MergeBufferBytes => Usable / 4;
 
     /// <summary>The cluster stage's sort buffer, besides its union-find array.</summary>
-    public long SortBufferBytes => Bytes / 4;
+    public long SortBufferBytes => Usable / 4;
 
     /// <summary>Parses 512M, 4G, 1.5G, 2048 (bytes)...</summary>
     public static long Parse(string value)
