@@ -174,22 +174,13 @@ public static class BucketTask
         public void Flush()
         {
             var verified = new EdgeRecord[pending.Count];
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
-            try
+            ParallelWork.For(pending.Count, threads, i =>
             {
-                Parallel.For(0, pending.Count, parallel, i =>
-                {
-                    var (a, b) = pending[i];
-                    float estimate = (float)runs.EstimatedJaccard(a, b);
-                    float exactValue = exact ? (float)runs.ExactJaccard(a, b) : float.NaN;
-                    verified[i] = new EdgeRecord(a, b, estimate, exactValue);
-                });
-            }
-            catch (AggregateException e)
-            {
-                // A damaged file fails every thread that reads it; one message is enough.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-            }
+                var (a, b) = pending[i];
+                float estimate = (float)runs.EstimatedJaccard(a, b);
+                float exactValue = exact ? (float)runs.ExactJaccard(a, b) : float.NaN;
+                verified[i] = new EdgeRecord(a, b, estimate, exactValue);
+            });
 
             foreach (var edge in verified)
             {

@@ -17,7 +17,7 @@ public sealed record FilterTaskStats(int Shards, long RowsRemoved);
 /// </summary>
 public static class FilterTask
 {
-    public static void Run(RunFolder run, int task, string output, IReadOnlyDictionary<string, double> laterSeconds, RunProgress progress, IRunLog log, CancellationToken cancellation)
+    public static void Run(RunFolder run, int task, string output, int threads, RunProgress progress, IRunLog log, CancellationToken cancellation)
     {
         GzipStrictness.Enable();
         using var runs = RunSet.Open(run, Stage.Filter);
@@ -29,9 +29,9 @@ public static class FilterTask
         using var writer = new TaskWriter(run, Stage.Filter, task);
         using var assignments = run.Open<Assignment>(clusterMarker, ClusterFiles.Assignments);
         long removedRows = 0;
-        foreach (var shard in shards)
+        // Shards are independent: written in parallel, as many at once as there are threads.
+        ParallelWork.ForEach(shards, threads, shard =>
         {
-            cancellation.ThrowIfCancellationRequested();
             SignatureTask.CheckUnchanged(shard);
             long first = stats.AssignmentStarts[shard.Index];
             string target = Path.Combine(output, shard.RelativePath);
@@ -45,9 +45,9 @@ public static class FilterTask
                 WriteRemovedRows(runs, removedTarget, removed);
             }
 
-            removedRows += removed.Count;
+            Interlocked.Add(ref removedRows, removed.Count);
             progress.ShardWritten();
-        }
+        }, cancellation);
 
         if (task == 0)
         {
@@ -58,7 +58,7 @@ public static class FilterTask
             }
 
             DurableFile.Write(clusters, s => s.Write(ReportFiles.ReadVerified(run, clusterMarker, OutputNames.Clusters)));
-            ReportFiles.Publish(run, output, laterSeconds);
+            ReportFiles.Publish(run, output, new Dictionary<string, double>());
         }
 
         writer.Commit(new FilterTaskStats(shards.Count, removedRows));

@@ -37,7 +37,7 @@ public static class StageRunner
                 ClusterTask.Run(run, context.Log, cancellation);
                 break;
             default:
-                FilterTask.Run(run, task, context.Output, new Dictionary<string, double>(), context.Progress, context.Log, cancellation);
+                FilterTask.Run(run, task, context.Output, context.Threads, context.Progress, context.Log, cancellation);
                 break;
         }
 

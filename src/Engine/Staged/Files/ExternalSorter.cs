@@ -18,7 +18,8 @@ public sealed class ExternalSorter<T> : IDisposable
     {
         folder = scratchFolder;
         Directory.CreateDirectory(folder);
-        buffer = new T[(int)Math.Clamp(bufferBytes / Marshal.SizeOf<T>(), 1024, Array.MaxLength)];
+        // Uninitialised: only the part records are written to is ever backed by memory.
+        buffer = GC.AllocateUninitializedArray<T>((int)Math.Clamp(bufferBytes / Marshal.SizeOf<T>(), 1024, Array.MaxLength));
     }
 
     public void Add(T record)
