@@ -51,8 +51,11 @@ public sealed class DedupRunner(string corpus, IReadOnlyList<string> dedupOption
             var usage = BenchJson.Read<ChildUsage>(usageFile);
             var report = ReportFile.Read(Path.Combine(output, "report.json"));
             double cpu = usage.UserSeconds + usage.SystemSeconds;
+            // dedup restarts the kernel's peak at each task, so getrusage sees only the last task's;
+            // the report has every stage's.
+            long peak = Math.Max(usage.PeakRssBytes, report.PeakMemoryBytes.Values.DefaultIfEmpty(0).Max());
             return new PipelineRun(
-                usage.WallSeconds, cpu, OtherCpu(usage, cpu), usage.PeakRssBytes,
+                usage.WallSeconds, cpu, OtherCpu(usage, cpu), peak,
                 report.Documents.Records, report.TextBytes.Read, report.Backend.Name, report.StageSeconds);
         }
         finally
