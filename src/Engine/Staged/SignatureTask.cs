@@ -49,7 +49,8 @@ public static class SignatureTask
         SignatureTaskStats stats;
         using (var sink = new SignatureTaskWriter(writer, task, plan, budget.BandBufferBytes))
         {
-            var settings = new SigningSettings(budget.SignatureBatchBytes, budget.SignatureBatchDocuments(config.Permutations), config.KeepPolicy, config.Strict);
+            int batchBytes = Math.Min(budget.SignatureBatchBytes, backend.PreferredBatchBytes);
+            var settings = new SigningSettings(batchBytes, budget.SignatureBatchDocuments(config.Permutations), config.KeepPolicy, config.Strict);
             computeSeconds = new SignatureStage(backend, config.ReaderOptions, settings, tally, progress).Run(shards, sink, cancellation);
             int runs = sink.Complete();
             stats = new SignatureTaskStats(

@@ -28,6 +28,8 @@ public sealed class CpuBackend : ISignatureBackend
 
     public SignatureParameters Parameters { get; }
 
+    public int PreferredBatchBytes => 4 << 20;
+
     public unsafe void Compute(DocumentBatch batch, SignatureBatch output)
     {
         output.Resize(batch);

@@ -58,6 +58,8 @@ public sealed class IlgpuBackend : ISignatureBackend
 
     public SignatureParameters Parameters { get; }
 
+    public int PreferredBatchBytes => int.MaxValue;
+
     /// <summary>
     /// Device time of the kernels of every batch so far, from profiling markers around each
     /// part's kernels (copies excluded); zero unless the context was built with ILGPU's
