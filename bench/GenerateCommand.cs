@@ -7,7 +7,7 @@ namespace Dedup.Bench;
 /// a corpus of at least N MiB of text (or exactly N documents) in K JSONL shards, made from the real documents
 /// of the source corpus (devmix): mostly distinct, ~5% near-duplicates and ~2% exact copies of earlier
 /// documents. <c>long</c> documents are whole (edited) source documents; <c>short</c> ones are QA-like
-/// texts of 50-300 characters (<see cref="ShortDocumentGenerator"/>). The same seed gives the same files.
+/// texts of 50-300 characters (<see cref="ShortDocumentProfile"/>). The same seed gives the same files.
 /// </summary>
 public static class GenerateCommand
 {
@@ -36,7 +36,9 @@ public static class GenerateCommand
 
         var clock = Stopwatch.StartNew();
         var pool = SourcePool.Load(source);
-        Func<string, GeneratedDocument> next = profile == "short" ? new ShortDocumentGenerator(pool, seed).Next : new DocumentGenerator(pool, seed).Next;
+        var random = new Random(seed);
+        IDocumentProfile documentProfile = profile == "short" ? new ShortDocumentProfile(pool, random) : new LongDocumentProfile(pool, random);
+        var mix = new DocumentMix(documentProfile, random);
         var counts = new Dictionary<DocumentKind, (long Documents, long Bytes)>();
         long target = (long)megabytes << 20;
         long written = 0;
@@ -45,7 +47,7 @@ public static class GenerateCommand
             while (documentTarget > 0 ? written < documentTarget : writer.TextBytes < target)
             {
                 long before = writer.TextBytes;
-                var document = next($"g{written:D9}");
+                var document = mix.Next($"g{written:D9}");
                 if (documentTarget > 0)
                 {
                     writer.Write(document, written, documentTarget);

@@ -4,14 +4,10 @@ namespace Dedup.Bench;
 
 /// <summary>
 /// The <c>short</c> profile of <c>generate</c>: QA-like documents of 50-300 characters, a question cut from
-/// one real document and an answer cut from another, so that millions of them stay distinct; about 5%
-/// near-duplicates and 2% exact copies of earlier ones, as in the long profile. One seeded generator, so a
-/// seed gives the same corpus.
+/// one real document and an answer cut from another, so that millions of them stay distinct.
 /// </summary>
-public sealed class ShortDocumentGenerator
+public sealed class ShortDocumentProfile(SourcePool pool, Random random) : IDocumentProfile
 {
-    private const double ExactCopyShare = 0.02;
-    private const double NearDuplicateShare = 0.05;
     private const int MinLength = 50;
     private const int MaxLength = 300;
 
@@ -24,39 +20,12 @@ public sealed class ShortDocumentGenerator
 
     // Large enough that at 20 million documents the copies and near-duplicates spread over about a million
     // originals (clusters of 2-3 on average) instead of piling onto a few thousand.
-    private const int ReservoirCapacity = 1 << 18;
+    public int ReservoirCapacity => 1 << 18;
 
-    private readonly SourcePool pool;
-    private readonly Random random;
-    private readonly TextPerturber perturber;
-    private readonly DocumentReservoir originals;
+    private readonly TextPerturber perturber = new(random, pool.Vocabulary);
     private readonly StringBuilder window = new(MaxLength * 2);
 
-    public ShortDocumentGenerator(SourcePool pool, int seed)
-    {
-        this.pool = pool;
-        random = new Random(seed);
-        perturber = new TextPerturber(random, pool.Vocabulary);
-        originals = new DocumentReservoir(random, ReservoirCapacity);
-    }
-
-    public GeneratedDocument Next(string id)
-    {
-        double draw = random.NextDouble();
-        if (originals.IsEmpty || draw >= ExactCopyShare + NearDuplicateShare)
-        {
-            var document = Distinct(id);
-            originals.Offer(document);
-            return document;
-        }
-
-        var original = originals.Pick();
-        return draw < ExactCopyShare
-            ? new GeneratedDocument(id, original.Text, $"copy of {original.Id}", DocumentKind.ExactCopy)
-            : new GeneratedDocument(id, NearDuplicate(original.Text), $"near-duplicate of {original.Id}", DocumentKind.NearDuplicate);
-    }
-
-    private GeneratedDocument Distinct(string id)
+    public GeneratedDocument Distinct(string id)
     {
         int length = random.Next(MinLength, MaxLength + 1);
         int questionLength = (int)(length * random.Between(0.25, 0.45));
@@ -68,7 +37,7 @@ public sealed class ShortDocumentGenerator
     }
 
     /// <summary>One word dropped or added at the start or the end, and in half the cases line breaks and spaces swapped.</summary>
-    private string NearDuplicate(string text)
+    public string NearDuplicate(string text)
     {
         string word = pool.Vocabulary[random.Next(pool.Vocabulary.Count)];
         int firstSpace = text.IndexOfAny([' ', '\n']);

@@ -1,14 +1,11 @@
 namespace Dedup.Bench;
 
 /// <summary>
-/// Makes the documents of a synthetic corpus one at a time from a pool of real ones: mostly distinct
-/// documents, about 5% near-duplicates and 2% exact copies of earlier ones. Everything comes from one
-/// seeded generator, so a seed gives the same corpus.
+/// The <c>long</c> profile of <c>generate</c> (the default): whole real documents, some spliced with
+/// another or with shuffled lines, with 2-20% of their words edited; near-duplicates with 0.3-1.2%.
 /// </summary>
-public sealed class DocumentGenerator
+public sealed class LongDocumentProfile(SourcePool pool, Random random) : IDocumentProfile
 {
-    private const double ExactCopyShare = 0.02;
-    private const double NearDuplicateShare = 0.05;
     private const double SpliceShare = 0.2;
     private const double ShuffleShare = 0.3;
 
@@ -22,38 +19,11 @@ public sealed class DocumentGenerator
     private const double NearEditMin = 0.003;
     private const double NearEditMax = 0.012;
 
-    private const int ReservoirCapacity = 4096;
+    public int ReservoirCapacity => 4096;
 
-    private readonly SourcePool pool;
-    private readonly Random random;
-    private readonly TextPerturber perturber;
-    private readonly DocumentReservoir originals;
+    private readonly TextPerturber perturber = new(random, pool.Vocabulary);
 
-    public DocumentGenerator(SourcePool pool, int seed)
-    {
-        this.pool = pool;
-        random = new Random(seed);
-        perturber = new TextPerturber(random, pool.Vocabulary);
-        originals = new DocumentReservoir(random, ReservoirCapacity);
-    }
-
-    public GeneratedDocument Next(string id)
-    {
-        double draw = random.NextDouble();
-        if (originals.IsEmpty || draw >= ExactCopyShare + NearDuplicateShare)
-        {
-            var document = Distinct(id);
-            originals.Offer(document);
-            return document;
-        }
-
-        var original = originals.Pick();
-        return draw < ExactCopyShare
-            ? new GeneratedDocument(id, original.Text, $"copy of {original.Id}", DocumentKind.ExactCopy)
-            : new GeneratedDocument(id, NearDuplicate(original.Text), $"near-duplicate of {original.Id}", DocumentKind.NearDuplicate);
-    }
-
-    private GeneratedDocument Distinct(string id)
+    public GeneratedDocument Distinct(string id)
     {
         var source = RandomSource();
         string text = source.Text;
@@ -74,7 +44,7 @@ public sealed class DocumentGenerator
         return new GeneratedDocument(id, text, src, DocumentKind.Distinct);
     }
 
-    private string NearDuplicate(string text)
+    public string NearDuplicate(string text)
     {
         text = perturber.EditWords(text, random.Between(NearEditMin, NearEditMax));
         return random.Chance(0.5) ? perturber.Reflow(text) : text;
