@@ -1,3 +1,5 @@
+using Dedup.Engine.Staged;
+
 namespace Dedup.Engine.Reporting;
 
 /// <summary>report.json: what a run read, kept and removed, with which parameters, backend and timings.</summary>
@@ -7,7 +9,7 @@ public sealed record RunReport(
     InputSummary Inputs,
     DocumentCounts Documents,
     ByteCounts TextBytes,
-    ParameterSummary Parameters,
+    RunConfiguration Parameters,
     BackendSummary Backend,
     LshSummary Lsh,
     ClusterSummary Clusters,
@@ -33,19 +35,6 @@ public sealed record DocumentCounts(
 
 public sealed record ByteCounts(long Read, long Kept, long Removed);
 
-public sealed record ParameterSummary(
-    IReadOnlyList<string> TextFields,
-    string IdField,
-    int ShingleSize,
-    int Permutations,
-    double Threshold,
-    int Bands,
-    int Rows,
-    bool BandsChosenFromThreshold,
-    ulong Seed,
-    string Verify,
-    string Keep,
-    string FoldTableFingerprint);
 
 public sealed record BackendSummary(string Name, string Reason);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dedup.Engine.Clustering;
 using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
@@ -7,8 +8,9 @@ namespace Dedup.Engine.Staged;
 
 /// <summary>
 /// Everything that decides a run's results, fixed by the plan: every task reads it from run.json,
-/// so tasks on different machines cannot disagree. The device and thread count are not here: the
-/// signatures are bit-identical on every backend.
+/// so tasks on different machines cannot disagree, and report.json shows it as the run's parameters.
+/// The device and thread count are not here: the signatures are bit-identical on every backend.
+/// The derived views below are not written: they follow from the fields.
 /// </summary>
 public sealed record RunConfiguration(
     IReadOnlyList<string> TextFields,
@@ -26,12 +28,16 @@ public sealed record RunConfiguration(
     IReadOnlyList<double> Sweep,
     string FoldTable)
 {
+    [JsonIgnore]
     public SignatureParameters Signature => new(ShingleSize, Permutations, Bands, Rows, Seed);
 
+    [JsonIgnore]
     public VerifyMode VerifyMode => Enum.Parse<VerifyMode>(Verify, ignoreCase: true);
 
+    [JsonIgnore]
     public KeepPolicy KeepPolicy => KeepPolicy.Parse(Keep);
 
+    [JsonIgnore]
     public ReaderOptions ReaderOptions => new(TextFields, IdField, KeepPolicy.KeyField);
 
     /// <summary>Whether documents signed under <paramref name="other"/> can be compared with this run's.</summary>

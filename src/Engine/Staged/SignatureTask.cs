@@ -3,6 +3,7 @@ using Dedup.Engine.Pipeline;
 using Dedup.Engine.Progress;
 using Dedup.Engine.Reporting;
 using Dedup.Kernels.Backends;
+using Dedup.Kernels.Text;
 
 namespace Dedup.Engine.Staged;
 
@@ -38,6 +39,7 @@ public static class SignatureTask
             CheckUnchanged(shard);
         }
 
+        CheckFoldTable(config);
         var budget = new MemoryBudget(plan.MemoryBytes);
         var choice = BackendFactory.Create(device, config.Signature, threads);
         using var backend = choice.Backend;
@@ -61,6 +63,21 @@ public static class SignatureTask
         }
 
         writer.Commit(stats);
+    }
+
+    /// <summary>
+    /// Fails when this machine builds another fold table than the planning one did (another ICU
+    /// version): its signatures would differ from the other tasks' without any other sign.
+    /// </summary>
+    private static void CheckFoldTable(RunConfiguration config)
+    {
+        string here = FoldTable.Default.Fingerprint.ToString("x16");
+        if (here != config.FoldTable)
+        {
+            throw new InputException(
+                $"this machine's fold table is {here}, the plan's {config.FoldTable}: its Unicode data (ICU) folds text differently, so its signatures would not match the other tasks'. "
+                + "Run every task where .NET and ICU are the versions the run was planned with.");
+        }
     }
 
     /// <summary>Fails when a shard is not the file the plan listed: results would silently mix two versions of it.</summary>

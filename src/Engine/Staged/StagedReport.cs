@@ -1,6 +1,5 @@
 using System.Reflection;
 using Dedup.Engine.Reporting;
-using Dedup.Kernels.Text;
 
 namespace Dedup.Engine.Staged;
 
@@ -36,10 +35,6 @@ public static class StagedReport
             records, signed, records - cluster.Removed, cluster.Removed, signing.Sum(s => s.WithoutTokens),
             byReason.GetValueOrDefault("invalid_utf8_repaired"), skipped);
 
-        var parameters = new ParameterSummary(
-            config.TextFields, config.IdField, config.ShingleSize, config.Permutations, config.Threshold,
-            config.Bands, config.Rows, config.BandsChosenFromThreshold, config.Seed, config.Verify, config.Keep, FoldTable.Default.Fingerprint.ToString("x16"));
-
         var backends = signing.Select(s => (s.Backend, s.BackendReason)).Distinct().ToList();
         var backend = new BackendSummary(string.Join(", ", backends.Select(b => b.Backend)), string.Join("; ", backends.Select(b => b.BackendReason).Distinct()));
 
@@ -68,7 +63,7 @@ public static class StagedReport
             new InputSummary(plan.Inputs, shards, plan.Against.Select(a => a.RunDir).ToList()),
             documents,
             new ByteCounts(textBytes, textBytes - cluster.BytesRemoved, cluster.BytesRemoved),
-            parameters,
+            config,
             backend,
             lsh,
             new ClusterSummary(cluster.Clusters, cluster.ClusteredDocuments, cluster.Largest),

@@ -1,5 +1,6 @@
 using Dedup.Engine.Reporting;
 using Dedup.Engine.Reporting.Html;
+using Dedup.Engine.Staged;
 
 namespace Dedup.Engine.Tests.Reporting;
 
@@ -32,7 +33,7 @@ public static class SampleReports
             Inputs: new InputSummary(["/data/corpus"], shards, []),
             Documents: new DocumentCounts(records, records - 5, records - removed, removed, 2, 3, new Dictionary<string, long> { ["invalid_json"] = 4, ["empty_text"] = 1 }),
             TextBytes: new ByteCounts(textBytes, textBytes - removedBytes, removedBytes),
-            Parameters: new ParameterSummary(["text"], "id", 5, Permutations, Threshold, 9, 13, true, 42, "estimate", "first", "0123456789abcdef"),
+            Parameters: new RunConfiguration(["text"], "id", 5, Permutations, Threshold, 9, 13, true, 42, "estimate", "first", false, [0.7, 0.8, 0.9], "0123456789abcdef"),
             Backend: new BackendSummary("cpu (Vector512, 2 threads)", "no CUDA or OpenCL device found"),
             Lsh: new LshSummary(removed + 300, removed + 40, 260, null, 120),
             Clusters: new ClusterSummary(sizes.Length, sizes.Sum(), sizes.Max()),

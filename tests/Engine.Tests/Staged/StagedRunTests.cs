@@ -128,6 +128,20 @@ public sealed class StagedRunTests(DevmixRunFixture oneProcess) : IClassFixture<
     }
 
     [Fact]
+    public void ASignatureTaskOnAMachineWithAnotherFoldTableIsRefused()
+    {
+        using var temp = new TempFolder();
+        var options = DevmixRunFixture.Options(Shards, temp.PathOf("out"));
+        var plan = RunPlanner.Create(options, ShardDiscovery.Discover(options.Inputs));
+        var elsewhere = (plan with { Configuration = plan.Configuration with { FoldTable = "0000000000000000" } }).Sealed();
+        var run = RunPlanner.PlanOrResume(temp.PathOf("run"), elsewhere);
+
+        var e = Assert.Throws<InputException>(() => StagedRun.Task(run, Stage.Signatures, 0));
+        Assert.Contains("fold table", e.Message);
+        Assert.False(run.IsDone(Stage.Signatures, 0));
+    }
+
+    [Fact]
     public void PlanningAnotherRunIntoTheSameFolderIsRefused()
     {
         using var temp = new TempFolder();

@@ -1,3 +1,4 @@
+using Dedup.Engine.Staged;
 using System.Text;
 
 namespace Dedup.Engine.Reporting.Html;
@@ -31,7 +32,7 @@ internal static class SummarySection
         $"<div class=\"stat {cssClass}\"><div class=\"stat-name\">{HtmlText.Escape(name)}</div>"
         + $"<div class=\"stat-value\">{HtmlText.Escape(value)}</div><div class=\"stat-sub\">{HtmlText.Escape(sub)}</div></div>";
 
-    private static IEnumerable<(string, string)> Parameters(ParameterSummary p)
+    private static IEnumerable<(string, string)> Parameters(RunConfiguration p)
     {
         yield return ("Threshold", DisplayFormat.Number(p.Threshold, 2));
         yield return ("Bands × rows", $"{p.Bands} × {p.Rows}");
