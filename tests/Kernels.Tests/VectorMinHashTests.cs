@@ -35,7 +35,7 @@ public sealed class VectorMinHashTests
             {
                 var shingles = Enumerable.Range(0, count).Select(_ => (uint)random.NextInt64(0, 1L << 32)).ToList();
                 var signature = new uint[permutations];
-                VectorMinHash.Compute(shingles.ToArray(), seeds, signature, width);
+                VectorMinHash.Compute(shingles.ToArray(), VectorMinHash.PremixSeeds(seeds), signature, width);
                 Assert.Equal(ReferenceSignature.MinHash(shingles, seeds), signature);
             }
         }

@@ -1,37 +1,40 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Dedup.Kernels.Text;
 
 namespace Dedup.Kernels.Backends;
 
 /// <summary>
 /// The CPU backend's tokenizer: the same function as <see cref="Tokenizer"/>, faster on ASCII.
-/// A 64-byte chunk that is all ASCII is classified at once with SIMD (a bit per letter or digit);
-/// words are then whole runs of set bits, hashed in a loop without per-byte class branches, and
-/// separators are skipped a run at a time. Any chunk holding a non-ASCII byte goes through the
-/// shared scalar <see cref="Tokenizer.Scan"/>, with the word in progress handed over both ways.
+/// The text goes in 64-byte chunks; a chunk that is all ASCII is hashed eight words at a time
+/// (<see cref="AsciiWordLanes"/>), any other chunk goes through the shared scalar
+/// <see cref="Tokenizer.Scan"/>, with the word in progress handed over both ways.
 /// </summary>
 internal static unsafe class AsciiChunkTokenizer
 {
     private const int Chunk = 64;
 
-    public static void Run(byte* text, long start, long end, PointerFoldTable fold, ref BufferTokenSink sink)
+    /// <summary>
+    /// Whether the ASCII path runs here: it needs AVX-512 with VBMI and VBMI2 (byte permutes and compresses across the whole
+    /// chunk) and 64-bit lane multiplies. Elsewhere every chunk takes the scalar path.
+    /// </summary>
+    public static bool IsAccelerated => VectorMix.IsAccelerated && Avx512Vbmi.IsSupported && Avx512Vbmi2.IsSupported;
+
+    public static void Run(byte* text, long start, long end, PointerFoldTable fold, ref BufferTokenSink sink) =>
+        Run(text, start, end, fold, ref sink, IsAccelerated);
+
+    /// <summary>The same with the ASCII path on or off, so that tests compare both on one machine.</summary>
+    internal static void Run(byte* text, long start, long end, PointerFoldTable fold, ref BufferTokenSink sink, bool ascii)
     {
         var word = WordState.Start;
         var bytes = new PointerBytes(text);
         long i = start;
         while (i < end)
         {
-            if (end - i >= Chunk && Vector512.IsHardwareAccelerated)
+            if (ascii && TryAsciiChunk(text + i, end - i, ref word, ref sink))
             {
-                var chunk = Vector512.Load(text + i);
-                if ((chunk & Vector512.Create((byte)0x80)) == Vector512<byte>.Zero)
-                {
-                    ScanAsciiChunk(text + i, WordMask(chunk), ref word, ref sink);
-                    i += Chunk;
-                    continue;
-                }
+                i += Math.Min(Chunk, end - i);
+                continue;
             }
 
             i = Tokenizer.Scan(bytes, i, Math.Min(i + Chunk, end), end, fold, ref word, ref sink);
@@ -40,44 +43,31 @@ internal static unsafe class AsciiChunkTokenizer
         word.End(ref sink);
     }
 
-    /// <summary>Bit k set when byte k is an ASCII letter or digit: the only ASCII word characters (ALGORITHM.md, rule 2).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong WordMask(Vector512<byte> chunk)
+    /// <summary>
+    /// Hashes the next chunk if it is all ASCII. The document's last, shorter piece is copied into
+    /// a chunk padded with spaces: a space ends the last word, as the end of the text would.
+    /// </summary>
+    private static bool TryAsciiChunk(byte* at, long left, ref WordState word, ref BufferTokenSink sink)
     {
-        var letter = Vector512.LessThan((chunk | Vector512.Create((byte)0x20)) - Vector512.Create((byte)'a'), Vector512.Create((byte)26));
-        var digit = Vector512.LessThan(chunk - Vector512.Create((byte)'0'), Vector512.Create((byte)10));
-        return (letter | digit).ExtractMostSignificantBits();
-    }
-
-    private static void ScanAsciiChunk(byte* chunk, ulong words, ref WordState word, ref BufferTokenSink sink)
-    {
-        int position = 0;
-        while (position < Chunk)
+        Vector512<byte> chunk;
+        if (left >= Chunk)
         {
-            ulong rest = words >> position;
-            if ((rest & 1) == 0)
-            {
-                // A separator run: it ends the word in progress.
-                word.End(ref sink);
-                if (rest == 0)
-                {
-                    return;
-                }
-
-                position += BitOperations.TrailingZeroCount(rest);
-                continue;
-            }
-
-            int run = Math.Min(BitOperations.TrailingZeroCount(~rest), Chunk - position);
-            for (int k = position; k < position + run; k++)
-            {
-                // Only ASCII letters and digits are in the run: folding is lowercasing, i.e. setting
-                // bit 0x20 on letters (bit 0x40 set) and leaving digits alone (ALGORITHM.md, rule 2).
-                uint b = chunk[k];
-                word.Append(b | ((b & 0x40) >> 1));
-            }
-
-            position += run;
+            chunk = Vector512.Load(at);
         }
+        else
+        {
+            byte* padded = stackalloc byte[Chunk];
+            new Span<byte>(padded, Chunk).Fill((byte)' ');
+            new ReadOnlySpan<byte>(at, (int)left).CopyTo(new Span<byte>(padded, Chunk));
+            chunk = Vector512.Load(padded);
+        }
+
+        if (chunk.ExtractMostSignificantBits() != 0)
+        {
+            return false;
+        }
+
+        AsciiWordLanes.HashChunk(chunk, ref word, ref sink);
+        return true;
     }
 }

@@ -6,20 +6,23 @@ using Dedup.Kernels.Text;
 namespace Dedup.Kernels.Backends;
 
 /// <summary>
-/// The CPU backend: documents in parallel over all cores, MinHash vectorised across
-/// permutations (<see cref="VectorMinHash"/>). Runs the same tokenizer as the kernels.
+/// The CPU backend: documents in parallel over all cores; ASCII text tokenized sixteen words at a
+/// time (<see cref="AsciiChunkTokenizer"/>, the kernels' scalar tokenizer elsewhere), shingles
+/// eight at a time (<see cref="VectorShingles"/>), MinHash across permutations (<see cref="VectorMinHash"/>).
 /// </summary>
 public sealed class CpuBackend : ISignatureBackend
 {
     private readonly PointerFoldTable fold = new(FoldTable.Default);
     private readonly ThreadLocal<CpuScratch> scratch = new(() => new CpuScratch());
     private readonly ParallelOptions parallel;
+    private readonly uint[] premixedSeeds;
 
     public CpuBackend(SignatureParameters parameters, int threads = 0)
     {
         Parameters = parameters;
         Threads = threads > 0 ? threads : Environment.ProcessorCount;
         parallel = new ParallelOptions { MaxDegreeOfParallelism = Threads };
+        premixedSeeds = VectorMinHash.PremixSeeds(parameters.PermutationSeeds);
     }
 
     public int Threads { get; }
@@ -65,18 +68,24 @@ public sealed class CpuBackend : ISignatureBackend
         AsciiChunkTokenizer.Run(text.Pointer, start, end, fold, ref sink);
         int tokenCount = sink.Count;
         output.TokenCounts[d] = tokenCount;
-        output.ContentHashes[2 * d] = sink.Content.Low;
-        output.ContentHashes[(2 * d) + 1] = sink.Content.High;
+        var content = ContentHasher.Create();
+        foreach (ulong token in buffers.Tokens.AsSpan(0, tokenCount))
+        {
+            content.Add(token);
+        }
+
+        output.ContentHashes[2 * d] = content.Low;
+        output.ContentHashes[(2 * d) + 1] = content.High;
 
         int n = Parameters.ShingleSize;
         int shingleCount = Shingling.Count(tokenCount, n);
-        HashShingles(buffers.Tokens.AsSpan(0, tokenCount), Shingling.Width(tokenCount, n), buffers.Shingles.AsSpan(0, shingleCount));
+        VectorShingles.Hash(buffers.Tokens.AsSpan(0, tokenCount), Shingling.Width(tokenCount, n), buffers.Shingles.AsSpan(0, shingleCount));
         if (output.CaptureShingles)
         {
             buffers.Shingles.AsSpan(0, shingleCount).CopyTo(output.Shingles.AsSpan(output.ShingleStarts[d]));
         }
         var signature = output.Signatures.AsSpan(d * Parameters.Permutations, Parameters.Permutations);
-        VectorMinHash.Compute(buffers.Shingles.AsSpan(0, shingleCount), Parameters.PermutationSeeds, signature);
+        VectorMinHash.Compute(buffers.Shingles.AsSpan(0, shingleCount), premixedSeeds, signature);
         var keys = output.BandKeys.AsSpan(d * Parameters.Bands, Parameters.Bands);
         if (tokenCount == 0)
         {
@@ -85,20 +94,6 @@ public sealed class CpuBackend : ISignatureBackend
         else
         {
             BandKeys(signature, Parameters.Rows, keys);
-        }
-    }
-
-    private static void HashShingles(ReadOnlySpan<ulong> tokens, int width, Span<uint> shingles)
-    {
-        for (int j = 0; j < shingles.Length; j++)
-        {
-            ulong h = Mix.ShingleSeed;
-            foreach (ulong token in tokens.Slice(j, width))
-            {
-                h = Mix.Absorb(h, token);
-            }
-
-            shingles[j] = Mix.To32(Mix.Finish(h, width));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Dedup.Kernels.Hashing;
 using Dedup.Kernels.Text;
 
@@ -33,23 +34,28 @@ internal readonly unsafe struct PointerFoldTable : IFoldSource
 }
 
 /// <summary>
-/// Collects one document's token hashes into a worker's buffer, which the caller has sized to
-/// the document's byte length (a document has at most one token per byte).
+/// Collects one document's token hashes into a worker's buffer, which the caller has sized with
+/// <see cref="CpuScratch.Ensure"/> (a document has at most one token per byte).
 /// </summary>
 internal unsafe struct BufferTokenSink(ulong* tokens) : ITokenSink
 {
     private readonly ulong* tokens = tokens;
-    private ContentHasher content = ContentHasher.Create();
 
     public int Count { get; private set; }
 
-    public readonly ContentHasher Content => content;
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(ulong tokenHash)
+    public void Add(ulong tokenHash) => tokens[Count++] = tokenHash;
+
+    /// <summary>
+    /// Adds the first <paramref name="count"/> of sixteen lanes. All sixteen are stored, so the
+    /// buffer has <see cref="CpuScratch.LaneSlack"/> spare slots; the rest are overwritten later.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddLanes(Vector512<ulong> first, Vector512<ulong> second, int count)
     {
-        tokens[Count++] = tokenHash;
-        content.Add(tokenHash);
+        first.Store(tokens + Count);
+        second.Store(tokens + Count + Vector512<ulong>.Count);
+        Count += count;
     }
 }
 
@@ -60,12 +66,15 @@ internal sealed class CpuScratch
 
     public uint[] Shingles { get; private set; } = GC.AllocateArray<uint>(4096, pinned: true);
 
+    /// <summary>Token slots past the last token that <see cref="BufferTokenSink.AddLanes"/> may write.</summary>
+    public const int LaneSlack = 16;
+
     /// <summary>Makes room for the tokens and shingles of a document of <paramref name="bytes"/> bytes.</summary>
     public void Ensure(int bytes)
     {
-        if (Tokens.Length < bytes)
+        if (Tokens.Length < bytes + LaneSlack)
         {
-            int size = Math.Max(bytes, Tokens.Length * 2);
+            int size = Math.Max(bytes + LaneSlack, Tokens.Length * 2);
             Tokens = GC.AllocateArray<ulong>(size, pinned: true);
             Shingles = GC.AllocateArray<uint>(size, pinned: true);
         }

@@ -18,7 +18,10 @@ internal interface IVectorLanes<TVector>
 
     static abstract TVector AllBitsSet { get; }
 
-    /// <summary>min(running, fmix32(x ^ seed)) per lane: one step of MinHash (<see cref="Hashing.Mix.Permute"/>).</summary>
+    /// <summary>
+    /// min(running, fmix32(x ^ seed)) per lane, one step of MinHash (<see cref="Hashing.Mix.Permute"/>),
+    /// on a premixed shingle and seeds (<see cref="VectorMinHash"/>), so without fmix32's first step.
+    /// </summary>
     static abstract TVector PermuteMin(TVector running, TVector x, TVector seed);
 
     static abstract void Store(TVector value, Span<uint> destination);
@@ -39,11 +42,9 @@ internal readonly struct Lanes256 : IVectorLanes<Vector256<uint>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<uint> PermuteMin(Vector256<uint> running, Vector256<uint> x, Vector256<uint> seed)
     {
-        var h = x ^ seed;
-        h ^= Vector256.ShiftRightLogical(h, 16);
-        h *= 0x85EBCA6BU;
+        var h = (x ^ seed) * Hashing.Mix.Fmix32Multiplier1;
         h ^= Vector256.ShiftRightLogical(h, 13);
-        h *= 0xC2B2AE35U;
+        h *= Hashing.Mix.Fmix32Multiplier2;
         h ^= Vector256.ShiftRightLogical(h, 16);
         return Vector256.Min(running, h);
     }
@@ -67,11 +68,9 @@ internal readonly struct Lanes512 : IVectorLanes<Vector512<uint>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<uint> PermuteMin(Vector512<uint> running, Vector512<uint> x, Vector512<uint> seed)
     {
-        var h = x ^ seed;
-        h ^= Vector512.ShiftRightLogical(h, 16);
-        h *= 0x85EBCA6BU;
+        var h = (x ^ seed) * Hashing.Mix.Fmix32Multiplier1;
         h ^= Vector512.ShiftRightLogical(h, 13);
-        h *= 0xC2B2AE35U;
+        h *= Hashing.Mix.Fmix32Multiplier2;
         h ^= Vector512.ShiftRightLogical(h, 16);
         return Vector512.Min(running, h);
     }

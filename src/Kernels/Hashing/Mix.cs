@@ -33,26 +33,34 @@ public static class Mix
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Absorb(ulong h, ulong v) => RotateLeft((h ^ v) * AbsorbMultiplier, 31);
 
+    /// <summary>The multipliers of <see cref="Fmix64"/>.</summary>
+    public const ulong Fmix64Multiplier1 = 0xFF51AFD7ED558CCDUL;
+    public const ulong Fmix64Multiplier2 = 0xC4CEB9FE1A85EC53UL;
+
     /// <summary>MurmurHash3's 64-bit finaliser (fmix64): full avalanche, a bijection.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Fmix64(ulong k)
     {
         k ^= k >> 33;
-        k *= 0xFF51AFD7ED558CCDUL;
+        k *= Fmix64Multiplier1;
         k ^= k >> 33;
-        k *= 0xC4CEB9FE1A85EC53UL;
+        k *= Fmix64Multiplier2;
         k ^= k >> 33;
         return k;
     }
+
+    /// <summary>The multipliers of <see cref="Fmix32"/>.</summary>
+    public const uint Fmix32Multiplier1 = 0x85EBCA6BU;
+    public const uint Fmix32Multiplier2 = 0xC2B2AE35U;
 
     /// <summary>MurmurHash3's 32-bit finaliser (fmix32): full avalanche, a bijection.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Fmix32(uint h)
     {
         h ^= h >> 16;
-        h *= 0x85EBCA6BU;
+        h *= Fmix32Multiplier1;
         h ^= h >> 13;
-        h *= 0xC2B2AE35U;
+        h *= Fmix32Multiplier2;
         h ^= h >> 16;
         return h;
     }

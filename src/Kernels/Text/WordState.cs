@@ -11,6 +11,15 @@ public struct WordState
 
     public static WordState Start => new() { hash = Mix.TokenSeed };
 
+    /// <summary>The running hash, for a scanner that continues the word in its own way.</summary>
+    internal readonly ulong Hash => hash;
+
+    /// <summary>Code points read so far; 0 when no word is open.</summary>
+    internal readonly int Length => length;
+
+    /// <summary>A word left open at <paramref name="hash"/> after <paramref name="length"/> code points.</summary>
+    internal static WordState Open(ulong hash, int length) => new() { hash = hash, length = length };
+
     /// <summary>Adds a folded code point of class <see cref="CharClass.Word"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(uint folded)
