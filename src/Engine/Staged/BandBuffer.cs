@@ -10,18 +10,21 @@ namespace Dedup.Engine.Staged;
 /// the size of the task. The arrays are allocated at full capacity once, uninitialised: the
 /// operating system backs a page only when it is first written, so a small task stays small, and
 /// nothing is ever copied into a larger array (growing by doubling left the smaller arrays to the
-/// garbage collector, which measured up to twice the buffer's size).
+/// garbage collector, which measured up to twice the buffer's size). The sections are sorted in
+/// parallel.
 /// </summary>
 public sealed class BandBuffer
 {
     private readonly IReadOnlyList<BandRunFile.Writer> partitions;
     private readonly BandRecord[][] sections;
     private readonly int perSection;
+    private readonly int threads;
     private int filled;
 
-    public BandBuffer(IReadOnlyList<BandRunFile.Writer> partitions, int sectionCount, long capacityBytes)
+    public BandBuffer(IReadOnlyList<BandRunFile.Writer> partitions, int sectionCount, long capacityBytes, int threads)
     {
         this.partitions = partitions;
+        this.threads = threads;
         perSection = (int)Math.Clamp(capacityBytes / sectionCount / System.Runtime.InteropServices.Marshal.SizeOf<BandRecord>(), 1024, Array.MaxLength);
         sections = Enumerable.Range(0, sectionCount).Select(_ => GC.AllocateUninitializedArray<BandRecord>(perSection)).ToArray();
     }
@@ -52,11 +55,11 @@ public sealed class BandBuffer
         }
 
         var cuts = new int[sections.Length][];
-        for (int s = 0; s < sections.Length; s++)
+        ParallelWork.For(sections.Length, threads, s =>
         {
             Array.Sort(sections[s], 0, filled);
             cuts[s] = PartitionCuts(sections[s].AsSpan(0, filled));
-        }
+        });
 
         for (int p = 0; p < partitions.Count; p++)
         {

@@ -20,8 +20,6 @@ public static class BucketTask
     /// <summary>Buckets with up to this many members have every pair verified; larger ones, each member with the leader.</summary>
     public const int AllPairsUpTo = 32;
 
-    private const int VerifyBatch = 1 << 16;
-
     public static void Run(RunFolder run, int partition, int threads, IRunLog log, CancellationToken cancellation)
     {
         using var runs = RunSet.Open(run, Stage.Buckets);
@@ -32,7 +30,7 @@ public static class BucketTask
         BucketTaskStats stats;
         using (var edges = writer.Create(Edges))
         {
-            var verifier = new EdgeVerifier(runs, edges, config, threads);
+            var verifier = new EdgeVerifier(runs, edges, config, threads, budget.LookupDocuments(config.Permutations) / 2);
             long exactGroups = 0, exactEdges = 0;
             for (int section = 0; section <= config.Bands; section++)
             {
@@ -149,8 +147,12 @@ public static class BucketTask
 
     private static bool BothEarlier(ulong a, ulong b) => DocumentRef.Run(a) != 0 && DocumentRef.Run(b) != 0;
 
-    /// <summary>Verifies candidate edges in batches, in parallel, and writes them in the order they came.</summary>
-    private sealed class EdgeVerifier(RunSet runs, ChecksummedWriter edges, RunConfiguration config, int threads)
+    /// <summary>
+    /// Verifies candidate pairs in batches of <paramref name="batchPairs"/> and writes them in the
+    /// order they came: each batch loads the signature of every document it names once
+    /// (<see cref="DocumentDetails"/>), then scores the pairs in parallel.
+    /// </summary>
+    private sealed class EdgeVerifier(RunSet runs, ChecksummedWriter edges, RunConfiguration config, int threads, int batchPairs)
     {
         private readonly List<(ulong First, ulong Second)> pending = [];
         private readonly bool exact = config.VerifyMode == VerifyMode.Exact;
@@ -165,7 +167,7 @@ public static class BucketTask
         public void Add(ulong first, ulong second)
         {
             pending.Add((first, second));
-            if (pending.Count == VerifyBatch)
+            if (pending.Count == batchPairs)
             {
                 Flush();
             }
@@ -173,11 +175,12 @@ public static class BucketTask
 
         public void Flush()
         {
+            var details = DocumentDetails.Load(runs, pending.SelectMany(p => new[] { p.First, p.Second }), DocumentParts.Signatures);
             var verified = new EdgeRecord[pending.Count];
             ParallelWork.For(pending.Count, threads, i =>
             {
                 var (a, b) = pending[i];
-                float estimate = (float)runs.EstimatedJaccard(a, b);
+                float estimate = (float)details.EstimatedJaccard(a, b);
                 float exactValue = exact ? (float)runs.ExactJaccard(a, b) : float.NaN;
                 verified[i] = new EdgeRecord(a, b, estimate, exactValue);
             });

@@ -47,7 +47,7 @@ public static class ClusterTask
         {
             stats = WriteAssignments(runs, sets, writer, sorter, sweep);
             cancellation.ThrowIfCancellationRequested();
-            stats = stats with { Largest = WriteClusters(runs, sets, writer, sorter, plots) };
+            stats = stats with { Largest = WriteClusters(runs, sets, writer, sorter, plots, budget.LookupDocuments(config.Permutations)) };
         }
 
         var report = StagedReport.Build(runs, buckets, stats, writer.Elapsed);
@@ -128,46 +128,51 @@ public static class ClusterTask
 
     /// <summary>
     /// clusters.jsonl: each cluster with its keeper's id and its members' ids, written as the sorted
-    /// members stream past (a cluster's first member is its root); returns the largest cluster's size.
+    /// members stream past (a cluster's first member is its root), their ids and signatures loaded a
+    /// batch at a time; returns the largest cluster's size.
     /// </summary>
-    private static long WriteClusters(RunSet runs, ClusterSets sets, TaskWriter writer, ExternalSorter<ClusterMember> sorter, ReportPlots plots)
+    private static long WriteClusters(RunSet runs, ClusterSets sets, TaskWriter writer, ExternalSorter<ClusterMember> sorter, ReportPlots plots, int batchDocuments)
     {
-        long largest = 0, size = 0, current = -1, keeper = -1;
+        long largest = 0, size = 0, current = -1;
         ulong keeperRef = 0;
         string path = writer.PathOf(OutputNames.Clusters);
         using (var file = new JsonLinesFile(path))
         {
-            foreach (var member in sorter.Sorted())
+            foreach (var batch in sorter.Sorted().Chunk(batchDocuments / 2))
             {
-                if (member.Cluster != current)
+                var members = batch.Select(m => (m.Cluster, Document: sets.Reference(runs, m.Document), Keeper: sets.Reference(runs, sets.KeeperOf(m.Document)))).ToArray();
+                var details = DocumentDetails.Load(runs, members.SelectMany(m => new[] { m.Document, m.Keeper }), DocumentParts.Ids | DocumentParts.Signatures);
+                foreach (var member in members)
                 {
-                    if (current >= 0)
+                    if (member.Cluster != current)
                     {
-                        file.EndLine(w => w.WriteEndArray());
-                        plots.ClusterSizes.Add((int)Math.Min(size, int.MaxValue));
+                        if (current >= 0)
+                        {
+                            file.EndLine(w => w.WriteEndArray());
+                            plots.ClusterSizes.Add((int)Math.Min(size, int.MaxValue));
+                        }
+
+                        current = member.Cluster;
+                        keeperRef = member.Keeper;
+                        size = 0;
+                        string kept = details.Id(keeperRef);
+                        file.StartLine(w =>
+                        {
+                            w.WriteNumber("cluster", current);
+                            w.WriteString("kept", kept);
+                            w.WriteStartArray("members");
+                        });
                     }
 
-                    current = member.Cluster;
-                    keeper = sets.KeeperOf(member.Document);
-                    keeperRef = sets.Reference(runs, keeper);
-                    size = 0;
-                    string kept = runs.Id(keeperRef);
-                    file.StartLine(w =>
+                    string id = details.Id(member.Document);
+                    file.Continue(w => w.WriteStringValue(id));
+                    if (member.Document != keeperRef)
                     {
-                        w.WriteNumber("cluster", current);
-                        w.WriteString("kept", kept);
-                        w.WriteStartArray("members");
-                    });
-                }
+                        plots.RemovedSimilarities.Add(Math.Round(details.EstimatedJaccard(member.Document, keeperRef), 4));
+                    }
 
-                var reference = sets.Reference(runs, member.Document);
-                file.Continue(w => w.WriteStringValue(runs.Id(reference)));
-                if (member.Document != keeper)
-                {
-                    plots.RemovedSimilarities.Add(Math.Round(runs.EstimatedJaccard(reference, keeperRef), 4));
+                    largest = Math.Max(largest, ++size);
                 }
-
-                largest = Math.Max(largest, ++size);
             }
 
             if (current >= 0)

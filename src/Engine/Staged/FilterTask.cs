@@ -29,6 +29,8 @@ public static class FilterTask
         using var writer = new TaskWriter(run, Stage.Filter, task);
         using var assignments = run.Open<Assignment>(clusterMarker, ClusterFiles.Assignments);
         long removedRows = 0;
+        // Each thread's lookups get their share of the budget.
+        int batchDocuments = new MemoryBudget(run.Plan.MemoryBytes).LookupDocuments(run.Plan.Configuration.Permutations) / Math.Max(1, threads > 0 ? threads : Environment.ProcessorCount);
         // Shards are independent: written in parallel, as many at once as there are threads.
         ParallelWork.ForEach(shards, threads, shard =>
         {
@@ -38,11 +40,11 @@ public static class FilterTask
             string removedTarget = Path.Combine(output, OutputNames.Removed(shard.RelativePath));
             RemoveLeftovers(target);
             RemoveLeftovers(removedTarget);
-            var removed = RemovedOf(runs, assignments, first, stats.AssignmentStarts[shard.Index + 1] - first);
+            var removed = RemovedOf(runs, assignments, first, stats.AssignmentStarts[shard.Index + 1] - first, batchDocuments);
             ShardFilter.Write(shard, target, removed.Select(r => r.Row).ToArray(), run.Plan.Configuration.ReaderOptions);
             if (removed.Count > 0)
             {
-                WriteRemovedRows(runs, removedTarget, removed);
+                WriteRemovedRows(runs, removedTarget, removed, batchDocuments);
             }
 
             Interlocked.Add(ref removedRows, removed.Count);
@@ -80,42 +82,56 @@ public static class FilterTask
     private sealed record RemovedRow(long Row, ulong Document, Assignment Assignment);
 
     /// <summary>The removed documents among a shard's clustered ones (its slice of assignments.bin), by row.</summary>
-    private static List<RemovedRow> RemovedOf(RunSet runs, RecordFile<Assignment> assignments, long first, long count)
+    private static List<RemovedRow> RemovedOf(RunSet runs, RecordFile<Assignment> assignments, long first, long count, int batchDocuments)
     {
         var removed = new List<RemovedRow>();
+        var pending = new List<(ulong Document, Assignment Assignment)>();
         using var reader = new RecordReader<Assignment>(assignments, first, count, 1 << 20);
-        while (reader.MoveNext())
+        while (true)
         {
-            var a = reader.Current;
-            ulong document = runs.Reference(0, a.Dense);
-            if (a.Keeper != document)
+            bool more = reader.MoveNext();
+            if (more && reader.Current.Keeper != runs.Reference(0, reader.Current.Dense))
             {
-                removed.Add(new RemovedRow(runs.Document(document).Row, document, a));
+                pending.Add((runs.Reference(0, reader.Current.Dense), reader.Current));
+            }
+
+            if (pending.Count == batchDocuments || (!more && pending.Count > 0))
+            {
+                var details = DocumentDetails.Load(runs, pending.Select(p => p.Document), DocumentParts.Records);
+                removed.AddRange(pending.Select(p => new RemovedRow(details.Record(p.Document).Row, p.Document, p.Assignment)));
+                pending.Clear();
+            }
+
+            if (!more)
+            {
+                return removed;
             }
         }
-
-        return removed;
     }
 
-    private static void WriteRemovedRows(RunSet runs, string path, List<RemovedRow> removed)
+    private static void WriteRemovedRows(RunSet runs, string path, List<RemovedRow> removed, int batchDocuments)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         string partial = $"{path}.partial-{Guid.NewGuid():N}";
         using (var file = new JsonLinesFile(partial))
         {
-            foreach (var row in removed)
+            foreach (var batch in removed.Chunk(batchDocuments / 2))
             {
-                string id = runs.Id(row.Document);
-                string kept = runs.Id(row.Assignment.Keeper);
-                double similarity = Math.Round(runs.EstimatedJaccard(row.Document, row.Assignment.Keeper), 4);
-                file.WriteLine(w =>
+                var details = DocumentDetails.Load(runs, batch.SelectMany(r => new[] { r.Document, r.Assignment.Keeper }), DocumentParts.Ids | DocumentParts.Signatures);
+                foreach (var row in batch)
                 {
-                    w.WriteString("id", id);
-                    w.WriteNumber("row", row.Row);
-                    w.WriteNumber("cluster", row.Assignment.Cluster);
-                    w.WriteString("kept", kept);
-                    w.WriteNumber("similarity", similarity);
-                });
+                    string id = details.Id(row.Document);
+                    string kept = details.Id(row.Assignment.Keeper);
+                    double similarity = Math.Round(details.EstimatedJaccard(row.Document, row.Assignment.Keeper), 4);
+                    file.WriteLine(w =>
+                    {
+                        w.WriteString("id", id);
+                        w.WriteNumber("row", row.Row);
+                        w.WriteNumber("cluster", row.Assignment.Cluster);
+                        w.WriteString("kept", kept);
+                        w.WriteNumber("similarity", similarity);
+                    });
+                }
             }
         }
 

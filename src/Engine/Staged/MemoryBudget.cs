@@ -36,6 +36,13 @@ public sealed record MemoryBudget(long Bytes)
     /// <summary>Read buffers of all the runs a buckets task merges, together.</summary>
     public long MergeBufferBytes => Usable / 4;
 
+    /// <summary>
+    /// Documents whose signature, record and id a stage loads at once (<see cref="DocumentDetails"/>,
+    /// and a buckets task's batch of candidate pairs): up to an eighth of the budget.
+    /// </summary>
+    public int LookupDocuments(int permutations) =>
+        (int)Math.Clamp(Usable / 8 / ((sizeof(uint) * (long)permutations) + 256), 1024, 1 << 17);
+
     /// <summary>The cluster stage's sort buffer, besides its union-find array.</summary>
     public long SortBufferBytes => Usable / 4;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Dedup.Engine.IO;
 using Dedup.Engine.Staged.Files;
 using Dedup.Engine.Staged.Records;
@@ -7,8 +6,9 @@ using Dedup.Engine.Staged.Records;
 namespace Dedup.Engine.Staged;
 
 /// <summary>
-/// This run and the runs it deduplicates against, with their finished signature tasks: looks up
-/// any document's record, id, signature or shingle set by its <see cref="DocumentRef"/> (run 0 is
+/// This run and the runs it deduplicates against, with their finished signature tasks: opens their
+/// files (<see cref="DocumentDetails"/> loads many documents' records, ids and signatures from
+/// them) and looks up a document's record or shingle set by its <see cref="DocumentRef"/> (run 0 is
 /// this run, run k the k-th --against run). Files are opened on first use and checked block by
 /// block as they are read. Thread-safe.
 /// </summary>
@@ -93,35 +93,6 @@ public sealed class RunSet : IDisposable
 
     public DocumentRecord Document(ulong reference) =>
         File<DocumentRecord>(DocumentRef.Run(reference), DocumentRef.Task(reference), SignatureFiles.Documents).Read(DocumentRef.Local(reference));
-
-    public string Id(ulong reference)
-    {
-        var record = Document(reference);
-        var bytes = new byte[record.IdLength];
-        File<byte>(DocumentRef.Run(reference), DocumentRef.Task(reference), SignatureFiles.Ids).Read(record.IdOffset, bytes);
-        return Encoding.UTF8.GetString(bytes);
-    }
-
-    public void Signature(ulong reference, Span<uint> into) =>
-        File<uint>(DocumentRef.Run(reference), DocumentRef.Task(reference), SignatureFiles.Signatures)
-            .Read((long)DocumentRef.Local(reference) * into.Length, into);
-
-    /// <summary>The fraction of equal signature values: the MinHash estimate of Jaccard similarity.</summary>
-    public double EstimatedJaccard(ulong a, ulong b)
-    {
-        int permutations = This.Plan.Configuration.Permutations;
-        Span<uint> x = permutations <= 1024 ? stackalloc uint[permutations] : new uint[permutations];
-        Span<uint> y = permutations <= 1024 ? stackalloc uint[permutations] : new uint[permutations];
-        Signature(a, x);
-        Signature(b, y);
-        int equal = 0;
-        for (int i = 0; i < permutations; i++)
-        {
-            equal += x[i] == y[i] ? 1 : 0;
-        }
-
-        return (double)equal / permutations;
-    }
 
     /// <summary>|A ∩ B| / |A ∪ B| of two documents' shingle sets (runs that verify exactly keep them).</summary>
     public double ExactJaccard(ulong a, ulong b) => SortedSets.Jaccard(ShingleSet(a), ShingleSet(b));

@@ -49,7 +49,7 @@ public static class SignatureTask
         using var writer = new TaskWriter(run, Stage.Signatures, task);
         double computeSeconds;
         SignatureTaskStats stats;
-        using (var sink = new SignatureTaskWriter(writer, task, plan, budget.BandBufferBytes))
+        using (var sink = new SignatureTaskWriter(writer, task, plan, budget.BandBufferBytes, threads))
         {
             int batchBytes = Math.Min(budget.SignatureBatchBytes, backend.PreferredBatchBytes);
             var settings = new SigningSettings(batchBytes, budget.SignatureBatchDocuments(config.Permutations), config.KeepPolicy, config.Strict);

@@ -28,7 +28,7 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
     private long idOffset;
     private byte[] idBytes = new byte[256];
 
-    public SignatureTaskWriter(TaskWriter task, int taskIndex, RunPlan plan, long bandBufferBytes)
+    public SignatureTaskWriter(TaskWriter task, int taskIndex, RunPlan plan, long bandBufferBytes, int threads)
     {
         this.task = task;
         this.taskIndex = taskIndex;
@@ -47,7 +47,7 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
         int fileBuffer = (int)Math.Clamp(bandBufferBytes / 8 / plan.Partitions, 4096, 1 << 20);
         partitionFiles = Enumerable.Range(0, plan.Partitions).Select(p => task.Create(BandRunFile.Name(p), fileBuffer)).ToArray();
         partitions = partitionFiles.Select(f => new BandRunFile.Writer(f, sections)).ToArray();
-        bands = new BandBuffer(partitions, sections, bandBufferBytes);
+        bands = new BandBuffer(partitions, sections, bandBufferBytes, threads);
     }
 
     public uint Count { get; private set; }

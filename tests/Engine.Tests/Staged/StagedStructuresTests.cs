@@ -71,6 +71,44 @@ public sealed class StagedStructuresTests
         Assert.Equal(values.Order(), sorter.Sorted());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(40)]
+    [InlineData(5000)]
+    public void ReadingManyRangesGivesWhatReadingEachGives(int maxGapRecords)
+    {
+        using var temp = new TempFolder();
+        var random = new Random(maxGapRecords);
+        var values = Enumerable.Range(0, 300_000).Select(_ => random.NextInt64()).ToArray();
+        string path = temp.PathOf("values.bin");
+        FileChecksum checksum;
+        using (var writer = new ChecksummedWriter(path))
+        {
+            writer.Write<long>(values);
+            checksum = writer.Complete();
+        }
+
+        // Ascending ranges of 1-70 records with gaps of 0 to maxGapRecords: some read together, some
+        // alone, some windows cut at the most a read takes.
+        var ranges = new List<(long First, int Count)>();
+        for (long at = random.Next(3); ; )
+        {
+            int count = random.Next(1, 71);
+            if (at + count > values.Length)
+            {
+                break;
+            }
+
+            ranges.Add((at, count));
+            at += count + random.Next(0, maxGapRecords + 1);
+        }
+
+        using var file = new RecordFile<long>(path, checksum);
+        var read = new long[ranges.Sum(r => r.Count)];
+        file.ReadRanges(ranges.ToArray(), read);
+        Assert.Equal(ranges.SelectMany(r => values.Skip((int)r.First).Take(r.Count)), read);
+    }
+
     [Fact]
     public void SplittingByBytesGivesContiguousNonEmptyRangesOfAboutEqualSize()
     {

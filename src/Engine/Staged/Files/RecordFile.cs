@@ -12,6 +12,12 @@ namespace Dedup.Engine.Staged.Files;
 public sealed class RecordFile<T> : IDisposable
     where T : unmanaged
 {
+    /// <summary>Ranges closer than this are read in one go by <see cref="ReadRanges"/>.</summary>
+    public const int SparseGapBytes = 16 << 10;
+
+    /// <summary>The most <see cref="ReadRanges"/> reads at once.</summary>
+    public const int SparseWindowBytes = 1 << 20;
+
     private static readonly int Size = Marshal.SizeOf<T>();
     private readonly SafeFileHandle handle;
     private readonly BlockChecks checks;
@@ -61,6 +67,60 @@ public sealed class RecordFile<T> : IDisposable
             }
 
             read += n;
+        }
+    }
+
+    /// <summary>
+    /// Reads many ranges of records, ascending and not overlapping, into consecutive slices of
+    /// <paramref name="into"/>. Ranges less than <see cref="SparseGapBytes"/> apart are read
+    /// together, gap included, up to <see cref="SparseWindowBytes"/> at a time: a few thousand
+    /// documents' records spread over a file cost a few hundred reads, not one each.
+    /// </summary>
+    public void ReadRanges(ReadOnlySpan<(long First, int Count)> ranges, Span<T> into)
+    {
+        long gap = Math.Max(1, SparseGapBytes / Size);
+        long window = Math.Max(1, SparseWindowBytes / Size);
+        T[]? scratch = null;
+        try
+        {
+            int i = 0;
+            while (i < ranges.Length)
+            {
+                long first = ranges[i].First;
+                long end = first + ranges[i].Count;
+                int j = i + 1;
+                while (j < ranges.Length && ranges[j].First - end <= gap && ranges[j].First + ranges[j].Count - first <= window)
+                {
+                    end = ranges[j].First + ranges[j].Count;
+                    j++;
+                }
+
+                if (j == i + 1)
+                {
+                    Read(first, into[..ranges[i].Count]);
+                    into = into[ranges[i].Count..];
+                }
+                else
+                {
+                    scratch ??= System.Buffers.ArrayPool<T>.Shared.Rent((int)window);
+                    var span = scratch.AsSpan(0, (int)(end - first));
+                    Read(first, span);
+                    for (; i < j; i++)
+                    {
+                        span.Slice((int)(ranges[i].First - first), ranges[i].Count).CopyTo(into);
+                        into = into[ranges[i].Count..];
+                    }
+                }
+
+                i = j;
+            }
+        }
+        finally
+        {
+            if (scratch is not null)
+            {
+                System.Buffers.ArrayPool<T>.Shared.Return(scratch);
+            }
         }
     }
 
