@@ -44,7 +44,7 @@ public sealed class FoldTableTests
         var table = FoldTable.Default;
         Assert.Equal(FoldTable.CodePointCount >> FoldTable.BlockBits, table.Blocks.Length);
         Assert.True(table.Entries.Length < 1 << 20, $"{table.Entries.Length} entries");
-        for (int cp = 0; cp < FoldTable.CodePointCount; cp += 97)
+        for (int cp = 0; cp < FoldTable.CodePointCount; cp++)
         {
             Assert.Equal(FoldTable.EntryFor(cp), table.Lookup(cp));
         }

@@ -54,16 +54,24 @@ public sealed class FoldTable
                 "so the text folding table cannot be built. Install libicu (e.g. apt-get install libicu72) and unset DOTNET_SYSTEM_GLOBALIZATION_INVARIANT.");
         }
 
+        // Every code point's entry first, on all cores: Unicode normalization per code point is most
+        // of the work, and every process that signs or plans builds the table.
+        var all = new uint[CodePointCount];
+        Parallel.For(0, CodePointCount >> BlockBits, b =>
+        {
+            for (int i = 0; i < BlockSize; i++)
+            {
+                all[(b << BlockBits) | i] = EntryFor((b << BlockBits) | i);
+            }
+        });
+
         var blockOf = new Dictionary<BlockKey, ushort>();
         var blocks = new ushort[CodePointCount >> BlockBits];
         var entries = new List<uint>();
         var block = new uint[BlockSize];
         for (int b = 0; b < blocks.Length; b++)
         {
-            for (int i = 0; i < BlockSize; i++)
-            {
-                block[i] = EntryFor((b << BlockBits) | i);
-            }
+            all.AsSpan(b << BlockBits, BlockSize).CopyTo(block);
 
             var key = new BlockKey(block);
             if (!blockOf.TryGetValue(key, out ushort index))
@@ -98,7 +106,10 @@ public sealed class FoldTable
         }
 
         var category = CharUnicodeInfo.GetUnicodeCategory(cp);
-        if (category == UnicodeCategory.OtherNotAssigned)
+        // Private-use code points have no decomposition and no case (Unicode's stability policy), so
+        // rules 4-5 would fold each to itself, not a letter: a separator. Said here without the
+        // normalization calls, as they are an eighth of all code points.
+        if (category is UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse)
         {
             return CharClass.Entry(CharClass.Separator, cp, cp);
         }
