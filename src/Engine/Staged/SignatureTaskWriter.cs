@@ -26,7 +26,8 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
     private uint[] scratch = new uint[4096];
     private long shingleOffset;
     private long idOffset;
-    private byte[] idBytes = new byte[256];
+    private byte[] idBytes = new byte[1 << 16];
+    private DocumentRecord[] records = new DocumentRecord[1024];
 
     public SignatureTaskWriter(TaskWriter task, int taskIndex, RunPlan plan, long bandBufferBytes, int threads)
     {
@@ -58,32 +59,36 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
 
     public bool NeedsShingles => shingles is not null;
 
+    /// <summary>Writes a signed batch: each file gets the whole batch in one write, not one per document.</summary>
     public void Append(PendingBatch batch, SignatureBatch output)
     {
         var offsets = batch.ToDocumentBatch().Offsets;
+        if (records.Length < batch.Count)
+        {
+            records = new DocumentRecord[Math.Max(batch.Count, records.Length * 2)];
+        }
+
+        int idBytesInBatch = 0;
         for (int i = 0; i < batch.Count; i++)
         {
             var (shard, row, id, rank) = batch.Sources[i];
             int idLength = Encoding.UTF8.GetByteCount(id);
-            if (idBytes.Length < idLength)
+            if (idBytes.Length < idBytesInBatch + idLength)
             {
-                idBytes = new byte[Math.Max(idLength, idBytes.Length * 2)];
+                Array.Resize(ref idBytes, Math.Max(idBytesInBatch + idLength, idBytes.Length * 2));
             }
 
-            Encoding.UTF8.GetBytes(id, idBytes);
+            Encoding.UTF8.GetBytes(id, idBytes.AsSpan(idBytesInBatch));
             var content = output.ContentHash(i);
             int textBytes = offsets[i + 1] - offsets[i];
-            var record = new DocumentRecord(row, (ulong)content, (ulong)(content >> 64), rank, idOffset, idLength, shard, textBytes, output.TokenCounts[i]);
-            ids.Write(idBytes.AsSpan(0, idLength));
-            idOffset += idLength;
-            documents.Write(record);
-            signatures.Write(output.Signature(i));
+            records[i] = new DocumentRecord(row, (ulong)content, (ulong)(content >> 64), rank, idOffset + idBytesInBatch, idLength, shard, textBytes, output.TokenCounts[i]);
+            idBytesInBatch += idLength;
             if (shingles is not null)
             {
                 AppendShingleSet(output.DocumentShingles(i));
             }
 
-            if (record.TokenCount > 0)
+            if (records[i].TokenCount > 0)
             {
                 bands.Add(DocumentRef.Pack(0, taskIndex, Count), output.DocumentBandKeys(i), content);
             }
@@ -95,6 +100,11 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
             TextBytes += textBytes;
             Count++;
         }
+
+        ids.Write(idBytes.AsSpan(0, idBytesInBatch));
+        idOffset += idBytesInBatch;
+        documents.Write<DocumentRecord>(records.AsSpan(0, batch.Count));
+        signatures.Write<uint>(output.Signatures.AsSpan(0, batch.Count * output.Parameters.Permutations));
     }
 
     /// <summary>Flushes the band buffer and records every file's checksum with the task.</summary>
