@@ -78,14 +78,15 @@ public sealed class IlgpuTarget
         try
         {
             using var context = createContext();
-            if (context.Devices.Length == 0)
+            // A context with no device of its driver gets ILGPU's CPU device instead: not this driver's.
+            var devices = context.Devices.Select((device, i) => (Device: device, Index: i)).Where(d => d.Device is CudaDevice or CLDevice).ToList();
+            if (devices.Count == 0)
             {
                 notes.Add($"{kind}: the driver loads but ILGPU lists no supported device");
             }
 
-            for (int i = 0; i < context.Devices.Length; i++)
+            foreach (var (device, i) in devices)
             {
-                var device = context.Devices[i];
                 bool cpu = device is CLDevice cl && (cl.DeviceType & CLDeviceType.CL_DEVICE_TYPE_CPU) != 0;
                 if (cpu)
                 {
