@@ -8,7 +8,8 @@ namespace Dedup.Bench;
 /// <c>signatures [--corpus DIR] [--mb N] [--runs N] [--json FILE]</c>: the signature stage alone (text
 /// already in memory) per backend, median of several runs after a warm-up, each backend's ratio to the
 /// scalar reference measured in the same run, and how much CPU other processes took meanwhile (a busy
-/// machine, not the backend, is then why a figure is low).
+/// machine, not the backend, is then why a figure is low); then the CPU backend's phases on one core
+/// (<see cref="SignaturePhases"/>).
 /// </summary>
 public static class SignaturesCommand
 {
@@ -36,6 +37,8 @@ public static class SignaturesCommand
             results.Add(Measure(cpu.Name, batch, runs, () => cpu.Compute(batch, output)));
         }
 
+        var phases = SignaturePhases.Measure(batch, parameters, runs);
+
         // The ILGPU CPU accelerator is about 100x slower: it gets a 1/32 slice so the run stays short.
         var slice = DocumentBatch.From(documents.Take(Math.Max(1, documents.Count / 32)).ToList());
         using (var ilgpu = BackendFactory.CreateIlgpuCpu(parameters))
@@ -55,9 +58,11 @@ public static class SignaturesCommand
         }
 
         Table(results).Write(Console.Out);
+        Console.WriteLine();
+        PhaseTable(phases, batch.Length, results[1].MedianSeconds).Write(Console.Out);
         if (json is not null)
         {
-            BenchJson.Write(json, results);
+            BenchJson.Write(json, new { Backends = results, CpuPhases = phases.Select(p => new { p.Phase, p.Seconds }) });
         }
 
         return 0;
@@ -98,6 +103,18 @@ public static class SignaturesCommand
         foreach (var r in results)
         {
             table.Add(r.Backend, $"{r.Documents:N0}", $"{r.Bytes / 1e6:N1}", $"{r.MedianSeconds:F3}", $"{r.MegabytesPerSecond:N1}", $"{r.DocumentsPerSecond:N0}", $"{r.MegabytesPerSecond / reference:F1}", $"{r.OtherCpuSeconds:F2}");
+        }
+
+        return table;
+    }
+
+    /// <summary>The CPU backend's phases on one core, against its whole single-thread time (results' second row).</summary>
+    private static TextTable PhaseTable(List<(string Phase, double Seconds)> phases, long bytes, double wholeSeconds)
+    {
+        var table = new TextTable("cpu phase (1 thread)", "median s", "MB/s", "share");
+        foreach (var (phase, seconds) in phases.Append(("rest: content hash, band keys, bookkeeping", Math.Max(0, wholeSeconds - phases.Sum(p => p.Seconds)))))
+        {
+            table.Add(phase, $"{seconds:F3}", $"{bytes / 1e6 / seconds:N0}", $"{seconds / wholeSeconds:P0}");
         }
 
         return table;
