@@ -29,8 +29,8 @@ public static class FilterTask
         using var writer = new TaskWriter(run, Stage.Filter, task);
         using var assignments = run.Open<Assignment>(clusterMarker, ClusterFiles.Assignments);
         long removedRows = 0;
-        // Each thread's lookups get their share of the budget.
-        int batchDocuments = new MemoryBudget(run.Plan.MemoryBytes).LookupDocuments(run.Plan.Configuration.Permutations) / Math.Max(1, threads > 0 ? threads : Environment.ProcessorCount);
+        // Each thread's lookups get their share of the budget (a removed row loads its keeper too: two documents).
+        int batchDocuments = Math.Max(2, new MemoryBudget(run.Plan.MemoryBytes).LookupDocuments(run.Plan.Configuration.Permutations) / (threads > 0 ? threads : Environment.ProcessorCount));
         // Shards are independent: written in parallel, as many at once as there are threads.
         ParallelWork.ForEach(shards, threads, shard =>
         {
@@ -85,26 +85,24 @@ public static class FilterTask
     private static List<RemovedRow> RemovedOf(RunSet runs, RecordFile<Assignment> assignments, long first, long count, int batchDocuments)
     {
         var removed = new List<RemovedRow>();
-        var pending = new List<(ulong Document, Assignment Assignment)>();
-        using var reader = new RecordReader<Assignment>(assignments, first, count, 1 << 20);
-        while (true)
+        foreach (var batch in RemovedAssignments(runs, assignments, first, count).Chunk(batchDocuments))
         {
-            bool more = reader.MoveNext();
-            if (more && reader.Current.Keeper != runs.Reference(0, reader.Current.Dense))
-            {
-                pending.Add((runs.Reference(0, reader.Current.Dense), reader.Current));
-            }
+            var details = DocumentDetails.Load(runs, batch.Select(r => r.Document), DocumentParts.Records);
+            removed.AddRange(batch.Select(r => new RemovedRow(details.Record(r.Document).Row, r.Document, r.Assignment)));
+        }
 
-            if (pending.Count == batchDocuments || (!more && pending.Count > 0))
-            {
-                var details = DocumentDetails.Load(runs, pending.Select(p => p.Document), DocumentParts.Records);
-                removed.AddRange(pending.Select(p => new RemovedRow(details.Record(p.Document).Row, p.Document, p.Assignment)));
-                pending.Clear();
-            }
+        return removed;
+    }
 
-            if (!more)
+    private static IEnumerable<(ulong Document, Assignment Assignment)> RemovedAssignments(RunSet runs, RecordFile<Assignment> assignments, long first, long count)
+    {
+        using var reader = new RecordReader<Assignment>(assignments, first, count, 1 << 20);
+        while (reader.MoveNext())
+        {
+            ulong document = runs.Reference(0, reader.Current.Dense);
+            if (reader.Current.Keeper != document)
             {
-                return removed;
+                yield return (document, reader.Current);
             }
         }
     }
