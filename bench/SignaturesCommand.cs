@@ -114,7 +114,7 @@ public static class SignaturesCommand
         var table = new TextTable("cpu phase (1 thread)", "median s", "MB/s", "share");
         foreach (var (phase, seconds) in phases.Append(("rest: content hash, band keys, bookkeeping", Math.Max(0, wholeSeconds - phases.Sum(p => p.Seconds)))))
         {
-            table.Add(phase, $"{seconds:F3}", $"{bytes / 1e6 / seconds:N0}", $"{seconds / wholeSeconds:P0}");
+            table.Add(phase, $"{seconds:F3}", seconds > 0 ? $"{bytes / 1e6 / seconds:N0}" : "-", $"{seconds / wholeSeconds:P0}");
         }
 
         return table;
