@@ -7,7 +7,7 @@ namespace Dedup.Kernels.Backends;
 
 /// <summary>
 /// The CPU backend: documents in parallel over all cores; ASCII text tokenized sixteen words at a
-/// time (<see cref="AsciiChunkTokenizer"/>, the kernels' scalar tokenizer elsewhere), shingles
+/// time (<see cref="AsciiChunkTokenizer"/>; the scalar <see cref="Tokenizer"/> elsewhere), shingles
 /// eight at a time (<see cref="VectorShingles"/>), MinHash across permutations (<see cref="VectorMinHash"/>).
 /// </summary>
 public sealed class CpuBackend : ISignatureBackend

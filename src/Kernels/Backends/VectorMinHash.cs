@@ -40,21 +40,21 @@ internal static class VectorMinHash
         Compute(shingles, premixedSeeds, signature, Width);
 
     /// <summary>The same with a given vector width (512, 256, or 0 for scalar): tests check every width.</summary>
-    internal static void Compute(ReadOnlySpan<uint> shingles, ReadOnlySpan<uint> seeds, Span<uint> signature, int width)
+    internal static void Compute(ReadOnlySpan<uint> shingles, ReadOnlySpan<uint> premixedSeeds, Span<uint> signature, int width)
     {
         int done = width switch
         {
-            512 => Passes<Lanes512, Vector512<uint>>(shingles, seeds, signature),
-            256 => Passes<Lanes256, Vector256<uint>>(shingles, seeds, signature),
+            512 => Passes<Lanes512, Vector512<uint>>(shingles, premixedSeeds, signature),
+            256 => Passes<Lanes256, Vector256<uint>>(shingles, premixedSeeds, signature),
             _ => 0,
         };
 
-        for (int p = done; p < seeds.Length; p++)
+        for (int p = done; p < premixedSeeds.Length; p++)
         {
             uint min = uint.MaxValue;
             foreach (uint x in shingles)
             {
-                min = Math.Min(min, FinishPermute(Premix(x) ^ seeds[p]));
+                min = Math.Min(min, FinishPermute(Premix(x) ^ premixedSeeds[p]));
             }
 
             signature[p] = min;
