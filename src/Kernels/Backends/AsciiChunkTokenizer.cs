@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Dedup.Kernels.Text;
@@ -6,8 +7,8 @@ namespace Dedup.Kernels.Backends;
 
 /// <summary>
 /// The CPU backend's tokenizer: the same function as <see cref="Tokenizer"/>, faster on ASCII.
-/// The text goes in 64-byte chunks; a chunk that is all ASCII is hashed eight words at a time
-/// (<see cref="AsciiWordLanes"/>), any other chunk goes through the shared scalar
+/// The text goes in windows of 64 bytes; the ASCII bytes a window starts with are hashed sixteen
+/// words at a time (<see cref="AsciiWordLanes"/>), the rest goes through the shared scalar
 /// <see cref="Tokenizer.Scan"/>, with the word in progress handed over both ways.
 /// </summary>
 internal static unsafe class AsciiChunkTokenizer
@@ -15,8 +16,9 @@ internal static unsafe class AsciiChunkTokenizer
     private const int Chunk = 64;
 
     /// <summary>
-    /// Whether the ASCII path runs here: it needs AVX-512 with VBMI and VBMI2 (byte permutes and compresses across the whole
-    /// chunk) and 64-bit lane multiplies. Elsewhere every chunk takes the scalar path.
+    /// Whether the ASCII path runs here: it needs AVX-512 with VBMI and VBMI2 (byte permutes and
+    /// compresses across the whole chunk) and DQ (64-bit lane multiplies). Elsewhere all text
+    /// takes the scalar path.
     /// </summary>
     public static bool IsAccelerated => VectorMix.IsAccelerated && Avx512Vbmi.IsSupported && Avx512Vbmi2.IsSupported;
 
@@ -31,43 +33,49 @@ internal static unsafe class AsciiChunkTokenizer
         long i = start;
         while (i < end)
         {
-            if (ascii && TryAsciiChunk(text + i, end - i, ref word, ref sink))
+            int window = (int)Math.Min(Chunk, end - i);
+            int prefix = ascii ? HashAsciiPrefix(text + i, window, ref word, ref sink) : 0;
+            i += prefix;
+            if (prefix == window)
             {
-                i += Math.Min(Chunk, end - i);
                 continue;
             }
 
-            i = Tokenizer.Scan(bytes, i, Math.Min(i + Chunk, end), end, fold, ref word, ref sink);
+            // A non-ASCII code point after ASCII text (a curly quote, an accented letter) is read
+            // alone, and the vector path tries again after it; a window that starts non-ASCII is
+            // likely non-ASCII text, read a chunk at a time.
+            i = Tokenizer.Scan(bytes, i, prefix > 0 ? i + 1 : i + window, end, fold, ref word, ref sink);
         }
 
         word.End(ref sink);
     }
 
     /// <summary>
-    /// Hashes the next chunk if it is all ASCII. The document's last, shorter piece is copied into
-    /// a chunk padded with spaces: a space ends the last word, as the end of the text would.
+    /// Hashes the ASCII bytes at the start of the next <paramref name="window"/> bytes (up to the
+    /// first non-ASCII one) and returns how many. The document's last, shorter piece is copied into
+    /// a chunk first, so the load never reads past the text.
     /// </summary>
-    private static bool TryAsciiChunk(byte* at, long left, ref WordState word, ref BufferTokenSink sink)
+    private static int HashAsciiPrefix(byte* at, int window, ref WordState word, ref BufferTokenSink sink)
     {
         Vector512<byte> chunk;
-        if (left >= Chunk)
+        if (window == Chunk)
         {
             chunk = Vector512.Load(at);
         }
         else
         {
-            byte* padded = stackalloc byte[Chunk];
-            new Span<byte>(padded, Chunk).Fill((byte)' ');
-            new ReadOnlySpan<byte>(at, (int)left).CopyTo(new Span<byte>(padded, Chunk));
-            chunk = Vector512.Load(padded);
+            byte* copy = stackalloc byte[Chunk];
+            new ReadOnlySpan<byte>(at, window).CopyTo(new Span<byte>(copy, Chunk));
+            chunk = Vector512.Load(copy);
         }
 
-        if (chunk.ExtractMostSignificantBits() != 0)
+        ulong nonAscii = chunk.ExtractMostSignificantBits() | (window == Chunk ? 0 : ~0UL << window);
+        int ascii = nonAscii == 0 ? Chunk : BitOperations.TrailingZeroCount(nonAscii);
+        if (ascii > 0)
         {
-            return false;
+            AsciiWordLanes.HashChunk(chunk, ascii, ref word, ref sink);
         }
 
-        AsciiWordLanes.HashChunk(chunk, ref word, ref sink);
-        return true;
+        return ascii;
     }
 }

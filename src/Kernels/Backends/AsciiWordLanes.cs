@@ -21,12 +21,19 @@ internal static class AsciiWordLanes
     /// <summary>Words hashed together: two vectors of eight 64-bit lanes, two independent chains.</summary>
     private const int Lanes = 16;
 
-    public static void HashChunk(Vector512<byte> chunk, ref WordState word, ref BufferTokenSink sink)
+    /// <summary>
+    /// Hashes the words of the chunk's first <paramref name="length"/> bytes, all ASCII, continuing
+    /// <paramref name="word"/>. A word that reaches the last of them stays open in
+    /// <paramref name="word"/>: the text after may go on with it.
+    /// </summary>
+    public static void HashChunk(Vector512<byte> chunk, int length, ref WordState word, ref BufferTokenSink sink)
     {
         // ASCII letters and digits are the only ASCII word characters, and folding lowercases
-        // letters by setting bit 0x20 (ALGORITHM.md, rule 2).
-        var letters = Vector512.LessThan((chunk | Vector512.Create((byte)0x20)) - Vector512.Create((byte)'a'), Vector512.Create((byte)26));
-        var digits = Vector512.LessThan(chunk - Vector512.Create((byte)'0'), Vector512.Create((byte)10));
+        // letters by setting bit 0x20 (ALGORITHM.md, rule 2). Bytes past length count as separators.
+        var indices = Vector512<byte>.Indices;
+        var inside = Vector512.LessThan(indices, Vector512.Create((byte)length));
+        var letters = Vector512.LessThan((chunk | Vector512.Create((byte)0x20)) - Vector512.Create((byte)'a'), Vector512.Create((byte)26)) & inside;
+        var digits = Vector512.LessThan(chunk - Vector512.Create((byte)'0'), Vector512.Create((byte)10)) & inside;
         var wordBytes = letters | digits;
         ulong wordBits = wordBytes.ExtractMostSignificantBits();
         if ((wordBits & 1) == 0)
@@ -43,8 +50,7 @@ internal static class AsciiWordLanes
 
         // A word starts where the byte before is not a word byte (the chunk's first word may
         // continue the open one: its lane starts from that word's state) and ends where the byte
-        // after is not (the last may go on in the next chunk).
-        var indices = Vector512<byte>.Indices;
+        // after is not (the last may go on after length).
         var before = Avx512Vbmi.PermuteVar64x8(wordBytes, indices - Vector512<byte>.One) & NotFirst;
         var after = Avx512Vbmi.PermuteVar64x8(wordBytes, indices + Vector512<byte>.One) & NotLast;
         var firstBytes = Vector512.AndNot(wordBytes, before);
@@ -52,7 +58,7 @@ internal static class AsciiWordLanes
         var pastEnds = Avx512Vbmi2.Compress(Vector512<byte>.Zero, Vector512.AndNot(wordBytes, after), indices + Vector512<byte>.One);
         var lengths = pastEnds - starts;
         int words = BitOperations.PopCount(firstBytes.ExtractMostSignificantBits());
-        bool lastWordOpen = (long)wordBits < 0;
+        bool lastWordOpen = ((wordBits >> (length - 1)) & 1) != 0;
 
         // At most 32 words fit in 64 bytes: two groups of sixteen.
         var firstHash = Vector512.Create(Mix.TokenSeed).WithElement(0, word.Hash);
