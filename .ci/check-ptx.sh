@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves without a GPU that every signature kernel compiles for Hopper and stays free of register
 # spills: ILGPU's PTX (bench ptx) is assembled by ptxas from Debian's non-free nvidia-cuda-toolkit
-# 11.8, fetched with a private apt source list and unpacked into a temporary folder (nothing is
+# 11.8, fetched with a private apt source list (the machine's own Debian archive with non-free
+# added, .ci/debian-non-free-sources.sh) and unpacked into a temporary folder (nothing is
 # installed). Fails when a kernel spills or uses a stack frame.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,10 +10,9 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/lists/partial"
-cat > "$work/sources.list" <<'LIST'
-deb http://deb.debian.org/debian bookworm main contrib non-free
-LIST
-apt_options=(-o APT::Sandbox::User=root -o "Dir::Etc::SourceList=$work/sources.list" -o Dir::Etc::SourceParts=/dev/null -o "Dir::State::Lists=$work/lists")
+mkdir -p "$work/sources.list.d"
+bash .ci/debian-non-free-sources.sh > "$work/sources.list.d/non-free.sources"
+apt_options=(-o APT::Sandbox::User=root -o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$work/sources.list.d" -o "Dir::State::Lists=$work/lists")
 apt-get "${apt_options[@]}" update >/dev/null
 (cd "$work" && apt-get "${apt_options[@]}" download nvidia-cuda-toolkit >/dev/null 2>&1)
 dpkg -x "$work"/nvidia-cuda-toolkit_*.deb "$work/toolkit"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs Debian's chromium for the browser test of report.html (tests/browser/render-report.sh,
-# BrowserRenderTests), which fails on CI without it. Does nothing when chromium is there already.
+# Installs Debian's chromium for the browser tests of report.html (tests/browser/render-report.sh,
+# BrowserRenderTests). Does nothing when chromium is there already.
 set -euo pipefail
 
 if command -v chromium >/dev/null 2>&1; then
@@ -14,6 +14,6 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update
-$sudo apt-get install -y chromium
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq chromium >/dev/null
 chromium --version

@@ -8,13 +8,13 @@ namespace Dedup.Cli.Tests;
 /// <summary>
 /// Issue 4: a staged run submitted to a real (single-node) Slurm cluster as chained array jobs gives
 /// the same bytes as `dedup run`; a lost task is named by `dedup slurm status` and resubmitted by
-/// the command it prints. Needs slurm-wlm and munge (.ci/install-slurm.sh); fails without them.
+/// the command it prints. Needs slurm-wlm and munge (.ci/install-slurm.sh): skipped without them, failed on CI.
 /// </summary>
 public partial class SlurmClusterTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
-    [Fact]
+    [SkippableFact]
     public void Issue4_a_run_on_slurm_matches_dedup_run_and_a_lost_filter_task_is_resubmitted()
     {
         using var temp = new TempFolder();

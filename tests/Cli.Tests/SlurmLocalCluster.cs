@@ -8,18 +8,15 @@ namespace Dedup.Cli.Tests;
 /// </summary>
 public sealed class SlurmLocalCluster : IDisposable
 {
-    private const string Install = "Slurm is not installed: run `bash .ci/install-slurm.sh` (Debian's slurm-wlm and munge; .ci/run does it) and test again.";
-
     private readonly string folder;
 
     public SlurmLocalCluster(string folder)
     {
         this.folder = folder;
-        foreach (string program in new[] { "sbatch", "squeue", "slurmctld", "slurmd", "munged" })
-        {
-            Assert.True(OnPath(program), $"{program} is not on PATH. {Install}");
-        }
-
+        RequiredTool.Require(
+            "a local Slurm cluster",
+            "bash .ci/install-slurm.sh (Debian's slurm-wlm and munge; .ci/run does it)",
+            "sbatch", "squeue", "slurmctld", "slurmd", "munged");
         var start = Shell(Path.Combine(TestPaths.Shared, "slurm", "start-local-slurm.sh"));
         Assert.True(start.Exit == 0, $"start-local-slurm.sh failed (exit {start.Exit}):\n{start.Output}");
         Conf = Path.Combine(folder, "etc", "slurm.conf");
@@ -30,7 +27,7 @@ public sealed class SlurmLocalCluster : IDisposable
     /// <summary>What dedup and the Slurm client commands need to reach this cluster.</summary>
     public (string Name, string Value)[] Environment => [("SLURM_CONF", Conf), ("PATH", SearchPath)];
 
-    private static string SearchPath => $"{System.Environment.GetEnvironmentVariable("PATH")}:/usr/sbin:/sbin";
+    private static string SearchPath => RequiredTool.SearchPath;
 
     /// <summary>squeue's lines for these jobs (their array tasks included) while any is pending or running; null when squeue failed.</summary>
     public IReadOnlyList<string>? Queued(IEnumerable<string> jobIds)
@@ -85,7 +82,4 @@ public sealed class SlurmLocalCluster : IDisposable
 
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
-
-    private static bool OnPath(string program) =>
-        SearchPath.Split(':', StringSplitOptions.RemoveEmptyEntries).Any(dir => File.Exists(Path.Combine(dir, program)));
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Xunit.Abstractions;
 
 namespace Dedup.Engine.Tests.Reporting;
 
@@ -8,24 +7,9 @@ public static class BrowserRender
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
-    /// <summary>
-    /// Whether a browser test should stop here: only off CI and without chromium. On CI (CI=true)
-    /// a missing chromium fails the test, since .ci/install-chromium.sh should have installed it.
-    /// </summary>
-    public static bool Unavailable(ITestOutputHelper output)
-    {
-        bool installed = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(folder => File.Exists(Path.Combine(folder, "chromium")));
-        if (installed)
-        {
-            return false;
-        }
-
-        Assert.False(Environment.GetEnvironmentVariable("CI") == "true", "chromium is not installed on CI: run .ci/install-chromium.sh");
-        output.WriteLine("SKIPPED: chromium is not installed (apt-get install chromium, or .ci/install-chromium.sh); this test runs on CI.");
-        return true;
-    }
+    /// <summary>Skips the calling [SkippableFact] without chromium (fails it on CI).</summary>
+    public static void RequireChromium() =>
+        RequiredTool.Require("rendering report.html", "apt-get install chromium, or bash .ci/install-chromium.sh", "chromium");
 
     /// <summary>Renders <paramref name="page"/> to <paramref name="png"/>; the exit code and everything the script said.</summary>
     public static (int ExitCode, string Output) Run(string page, string png)

@@ -11,13 +11,10 @@ public sealed class BrowserRenderTests(ITestOutputHelper output)
     /// <summary>Rendered in the test output folder and kept, so that a person can look at the screenshot.</summary>
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "browser");
 
-    [Fact]
+    [SkippableFact]
     public void ReportRendersInChromiumWithoutConsoleErrors()
     {
-        if (BrowserRender.Unavailable(output))
-        {
-            return;
-        }
+        BrowserRender.RequireChromium();
 
         string page = Fresh("report.html"), png = Fresh("report.png");
         HtmlReport.Write(page, SampleReports.Create(SampleReports.ShardNames(60)));
@@ -42,13 +39,10 @@ public sealed class BrowserRenderTests(ITestOutputHelper output)
     }
 
     /// <summary>The check above is only worth something if a page that logs an error fails it.</summary>
-    [Fact]
+    [SkippableFact]
     public void PageThatLogsAnErrorFailsTheRender()
     {
-        if (BrowserRender.Unavailable(output))
-        {
-            return;
-        }
+        BrowserRender.RequireChromium();
 
         string page = Fresh("console-error.html");
         File.WriteAllText(page, "<!DOCTYPE html><html><body><p>x</p><script>console.error('deliberate error')</script></body></html>");
