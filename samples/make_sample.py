@@ -35,7 +35,9 @@ What it does:
   4. Picks 36 seeds for near-duplicate variants (22 en, 14 zh; two kinds each) and 4 more seeds
      for hard negatives, and inserts each variant at a random position of a shard other than its
      seed's (en/zh-shard seeds -> mixed; mixed-shard seeds -> the shard of their language).
-  5. Writes corpus-truth.jsonl: one line per variant, {"id", "seed_id", "kind"}.
+  5. Writes corpus-truth.jsonl in the families format `dedup eval --truth` reads: {"id", "family"}
+     for each seed with near-duplicates (family = its own id) and each of its variants (family =
+     the seed's id, with "seed_id" and "kind"); a hard negative is a family of its own.
   Variant kinds: exact, whitespace_case, punct_width (zh only), small_edit (1-2% of words/chars),
   boilerplate (header + footer), truncate_90, and hard_negative (about 25% of the words/chars
   replaced in short runs; NOT a duplicate of its seed).
@@ -356,6 +358,17 @@ def v_hard_negative(text, lang, rng, donor):
 
 # ----------------------------------------------------------------------------- main
 
+def truth_lines(truth):
+    """corpus-truth.jsonl: each near-duplicate seed, then its variants, in one family; hard negatives alone."""
+    seen = set()
+    for t in truth:
+        negative = t["kind"] == "hard_negative"
+        if not negative and t["seed_id"] not in seen:
+            seen.add(t["seed_id"])
+            yield {"id": t["seed_id"], "family": t["seed_id"]}
+        yield {"id": t["id"], "family": t["id"] if negative else t["seed_id"], "seed_id": t["seed_id"], "kind": t["kind"]}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     here = os.path.dirname(os.path.abspath(__file__))
@@ -455,8 +468,8 @@ def main():
         with open(path, "wb") as f:
             f.write(data)
     with open(os.path.join(args.out, "corpus-truth.jsonl"), "w", encoding="utf-8") as f:
-        for t in truth:
-            f.write(json.dumps({k: t[k] for k in ("id", "seed_id", "kind")}, ensure_ascii=False) + "\n")
+        for line in truth_lines(truth):
+            f.write(json.dumps(line, ensure_ascii=False) + "\n")
 
     # report
     print("shard                      docs    en    zh  variants")
