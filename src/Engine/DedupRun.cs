@@ -31,14 +31,10 @@ public static class DedupRun
             var run = RunPlanner.PlanOrResume(runDir, plan);
             var c = plan.Configuration;
             log.Info($"{shards.Count} shards; {c.ShingleSize}-gram shingles, {c.Permutations} permutations, {c.Bands} bands x {c.Rows} rows, threshold {c.Threshold}");
-            progress.SetInputs(shards.Count, shards.Sum(s => s.Length));
             var context = new StageContext(options.Device, options.Threads, output.Staging, log, progress);
             foreach (var stage in new[] { Stage.Signatures, Stage.Buckets, Stage.Cluster })
             {
-                for (int task = 0; task < plan.TaskCount(stage); task++)
-                {
-                    StageRunner.Run(run, stage, task, context, cancellation);
-                }
+                StageRunner.Run(run, stage, AllTasks(plan, stage), context, cancellation);
             }
 
             // The filter writes into this attempt's staging folder, so it always runs (an earlier
@@ -48,14 +44,9 @@ public static class DedupRun
             {
                 Directory.Delete(run.StageFolder(Stage.Filter), recursive: true);
             }
-            for (int task = 0; task < plan.TaskCount(Stage.Filter); task++)
-            {
-                StageRunner.Run(run, Stage.Filter, task, context, cancellation);
-            }
-
+            StageRunner.Run(run, Stage.Filter, AllTasks(plan, Stage.Filter), context, cancellation);
             var report = ReportFiles.Publish(run, output.Staging, new Dictionary<string, double> { ["filter"] = Math.Round(clock.Elapsed.TotalSeconds, 3) });
             output.Commit();
-            progress.Start("done");
             return report;
         }
         finally
@@ -102,4 +93,6 @@ public static class DedupRun
             throw new UsageException(e.Message);
         }
     }
+
+    private static List<int> AllTasks(RunPlan plan, Stage stage) => Enumerable.Range(0, plan.TaskCount(stage)).ToList();
 }

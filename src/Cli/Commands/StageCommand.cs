@@ -23,14 +23,11 @@ public static class StageCommand
             bool silent = machine.Quiet(r);
             var progress = new RunProgress();
             var tasks = TasksToRun(stage, run, r.GetValue(taskIndex));
-            int ran = 0;
+            int ran;
             using (var printer = silent ? null : new ProgressPrinter(progress, Console.Error, live: !Console.IsErrorRedirected))
             {
                 var context = new StageContext(machine.Device(r), machine.Threads(r), run.Plan.Output, new ConsoleLog(Console.Error, silent, printer), progress);
-                foreach (int task in tasks)
-                {
-                    ran += StageRunner.Run(run, stage, task, context, CancellationToken.None) ? 1 : 0;
-                }
+                ran = StageRunner.Run(run, stage, tasks, context, CancellationToken.None);
             }
 
             int missing = run.MissingTasks(stage).Count;
@@ -40,7 +37,7 @@ public static class StageCommand
         return command;
     }
 
-    private static IEnumerable<int> TasksToRun(Stage stage, RunFolder run, int? given)
+    private static IReadOnlyList<int> TasksToRun(Stage stage, RunFolder run, int? given)
     {
         if (given is int task)
         {

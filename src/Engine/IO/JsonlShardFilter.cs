@@ -3,12 +3,15 @@ namespace Dedup.Engine.IO;
 /// <summary>Copies the kept lines of a JSONL shard byte for byte (after decompression), recompressing as the input was.</summary>
 internal static class JsonlShardFilter
 {
-    public static long Write(Shard shard, string outputPath, ReadOnlySpan<long> removedRows)
+    private const int RowsPerStep = 4096;
+
+    public static long Write(Shard shard, string outputPath, ReadOnlySpan<long> removedRows, CopyProgress progress)
     {
         long row = 0;
         long written = 0;
         int nextRemoved = 0;
-        using var input = Guard(shard, row, () => ShardStreams.OpenRead(shard.FullPath, shard.Compression, out _));
+        FileStream? file = null;
+        using var input = Guard(shard, row, () => ShardStreams.OpenRead(shard.FullPath, shard.Compression, out file));
         var lines = new LineReader(input);
         using (var output = ShardStreams.OpenWrite(outputPath, shard.Compression))
         {
@@ -29,12 +32,16 @@ internal static class JsonlShardFilter
                     written++;
                 }
 
-                row++;
+                if (++row % RowsPerStep == 0)
+                {
+                    progress.To(row, file!.Position);
+                }
             }
         }
 
         ShardStreams.CompleteEmpty(outputPath, shard.Compression);
         ShardFilter.CheckAllConsumed(shard, removedRows, nextRemoved, row);
+        progress.End(row);
         return written;
     }
 

@@ -9,7 +9,7 @@ namespace Dedup.Engine.IO;
 /// </summary>
 internal static class ParquetShardFilter
 {
-    public static long Write(Shard shard, string outputPath, ReadOnlySpan<long> removedRows)
+    public static long Write(Shard shard, string outputPath, ReadOnlySpan<long> removedRows, CopyProgress progress)
     {
         long? groupFirstRow = null;
         FileStream? input = null;
@@ -71,6 +71,7 @@ internal static class ParquetShardFilter
                 }
 
                 first += rows;
+                progress.To(first, input.Position);
             }
 
             // Only on success: the footer is written here. On failure the output stream is simply closed and the
@@ -78,6 +79,7 @@ internal static class ParquetShardFilter
             SyncOver.Wait(writer.DisposeAsync());
             SyncOver.Wait(reader.DisposeAsync());
             ShardFilter.CheckAllConsumed(shard, removedRows, nextRemoved, first);
+            progress.End(first);
             return written;
         }
     }

@@ -21,6 +21,9 @@ internal sealed class PendingBatch
 
     public List<(int Shard, long Row, string Id, double Rank)> Sources { get; }
 
+    /// <summary>How far into the task's shard files (their bytes, one after another) reading had got when the batch was closed.</summary>
+    public long FileBytesThrough { get; set; }
+
     /// <summary>Whether <paramref name="length"/> more bytes fit; an empty batch takes any document.</summary>
     public bool Fits(int length, int maxBytes, int maxDocuments) =>
         Count == 0 || (Count < maxDocuments && (long)Bytes + length <= maxBytes);

@@ -33,6 +33,7 @@ internal sealed class SignatureStage(ISignatureBackend backend, ReaderOptions re
         var reader = Task.Run(() => ReadAll(shards, queue, free, stop.Token), stop.Token);
         var output = new SignatureBatch(parameters) { CaptureShingles = sink.NeedsShingles };
         var compute = new Stopwatch();
+        long signedThrough = 0;
         try
         {
             foreach (var batch in queue.GetConsumingEnumerable(stop.Token))
@@ -41,6 +42,9 @@ internal sealed class SignatureStage(ISignatureBackend backend, ReaderOptions re
                 backend.Compute(batch.ToDocumentBatch(), output);
                 compute.Stop();
                 sink.Append(batch, output);
+                // Progress counts what is signed and written, not what is read: reading runs batches ahead.
+                progress.Add(batch.Count, batch.Bytes, batch.FileBytesThrough - signedThrough);
+                signedThrough = batch.FileBytesThrough;
                 batch.Clear();
                 free.Add(batch, stop.Token);
             }
@@ -70,6 +74,7 @@ internal sealed class SignatureStage(ISignatureBackend backend, ReaderOptions re
         try
         {
             var batch = free.Take(cancellation);
+            long earlierShards = 0;
             foreach (var shard in shards)
             {
                 using var reader = ShardReaders.Open(shard, readerOptions);
@@ -77,8 +82,6 @@ internal sealed class SignatureStage(ISignatureBackend backend, ReaderOptions re
                 {
                     cancellation.ThrowIfCancellationRequested();
                     tally.Count(shard, reader.Row, reader.Status, reader.Problem);
-                    progress.Record(reader.Text.Length);
-                    progress.ReadInto(reader.FileBytesRead);
                     if (!RecordTally.IsSigned(reader.Status))
                     {
                         ThrowIfStrict(shard, reader);
@@ -88,6 +91,7 @@ internal sealed class SignatureStage(ISignatureBackend backend, ReaderOptions re
                     var text = reader.Text;
                     if (!batch.Fits(text.Length, options.BatchBytes, options.BatchDocuments))
                     {
+                        batch.FileBytesThrough = earlierShards + reader.FileBytesRead;
                         queue.Add(batch, cancellation);
                         batch = free.Take(cancellation);
                     }
@@ -95,11 +99,12 @@ internal sealed class SignatureStage(ISignatureBackend backend, ReaderOptions re
                     batch.Add(text, shard.Index, reader.Row, reader.Id, options.Keep.Rank(text.Length, reader.Key));
                 }
 
-                progress.ShardRead(shard.Length);
+                earlierShards += shard.Length;
             }
 
             if (batch.Count > 0)
             {
+                batch.FileBytesThrough = earlierShards;
                 queue.Add(batch, cancellation);
             }
         }

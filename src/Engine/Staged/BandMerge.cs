@@ -1,3 +1,4 @@
+using Dedup.Engine.Progress;
 using Dedup.Engine.Staged.Files;
 using Dedup.Engine.Staged.Records;
 
@@ -16,12 +17,13 @@ public sealed class BandMerge : IDisposable
     private readonly List<(RecordReader<BandRecord> Reader, int Run)> sources = [];
     private readonly PriorityQueue<int, BandRecord> heap = new();
 
-    public BandMerge(IReadOnlyList<BandSlice> slices, long bufferBytes)
+    /// <param name="progress">Counts the records as they are read.</param>
+    public BandMerge(IReadOnlyList<BandSlice> slices, long bufferBytes, RunProgress progress)
     {
         int perSlice = (int)Math.Clamp(bufferBytes / Math.Max(1, slices.Count), 4096, 1 << 20);
         foreach (var slice in slices.Where(s => s.Count > 0))
         {
-            var reader = new RecordReader<BandRecord>(slice.File, slice.First, slice.Count, perSlice);
+            var reader = new RecordReader<BandRecord>(slice.File, slice.First, slice.Count, perSlice, progress: progress);
             sources.Add((reader, slice.Run));
             Advance(sources.Count - 1);
         }

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using Dedup.Engine.Lsh;
+using Dedup.Engine.Progress;
 using Dedup.Engine.Staged.Files;
 using Dedup.Engine.Staged.Records;
 
@@ -20,12 +22,14 @@ public static class BucketTask
     /// <summary>Buckets with up to this many members have every pair verified; larger ones, each member with the leader.</summary>
     public const int AllPairsUpTo = 32;
 
-    public static void Run(RunFolder run, int partition, int threads, IRunLog log, CancellationToken cancellation)
+    public static void Run(RunFolder run, int partition, int threads, RunProgress progress, IRunLog log, CancellationToken cancellation)
     {
         using var runs = RunSet.Open(run, Stage.Buckets);
         var config = run.Plan.Configuration;
         var budget = new MemoryBudget(run.Plan.MemoryBytes);
         log.Info($"buckets task {partition}: merging {config.Bands} bands and the exact hashes of {run.Plan.SignatureTasks.Count} signature tasks");
+        var sections = Enumerable.Range(0, config.Bands + 1).Select(section => BandSlices.For(runs, partition, section)).ToList();
+        progress.Expect(sections.Sum(slices => slices.Sum(s => s.Count)) * Marshal.SizeOf<BandRecord>());
         using var writer = new TaskWriter(run, Stage.Buckets, partition);
         BucketTaskStats stats;
         using (var edges = writer.Create(Edges))
@@ -35,7 +39,7 @@ public static class BucketTask
             for (int section = 0; section <= config.Bands; section++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                using var merge = new BandMerge(BandSlices.For(runs, partition, section), budget.MergeBufferBytes);
+                using var merge = new BandMerge(sections[section], budget.MergeBufferBytes, progress);
                 if (section < config.Bands)
                 {
                     PairBucketMembers(merge, verifier);

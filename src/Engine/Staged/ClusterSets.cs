@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using Dedup.Engine.Clustering;
 using Dedup.Engine.Lsh;
+using Dedup.Engine.Progress;
 using Dedup.Engine.Staged.Files;
 using Dedup.Engine.Staged.Records;
 
@@ -37,7 +39,11 @@ public sealed class ClusterSets
 
     public long Offset(int run) => offsets[run];
 
-    public static ClusterSets Build(RunSet runs, IReadOnlyList<TaskMarker> buckets, VerifyMode mode, double threshold, KeepPolicy keep)
+    /// <summary>The bytes <see cref="Build"/> counts to <see cref="RunProgress"/>: every edge and, unless under --keep first, every document of this run.</summary>
+    public static long BytesToRead(RunSet runs, IReadOnlyList<TaskMarker> buckets, KeepPolicy keep) =>
+        buckets.Sum(b => b.Files[BucketTask.Edges].Bytes) + (keep == KeepPolicy.First ? 0 : runs.DocumentCount(0) * Marshal.SizeOf<DocumentRecord>());
+
+    public static ClusterSets Build(RunSet runs, IReadOnlyList<TaskMarker> buckets, VerifyMode mode, double threshold, KeepPolicy keep, RunProgress progress)
     {
         var offsets = new long[runs.Runs.Count + 1];
         for (int run = 0; run < runs.Runs.Count; run++)
@@ -47,7 +53,7 @@ public sealed class ClusterSets
 
         var sets = new UnionFind(offsets[^1]);
         JoinEarlierClusters(runs, offsets, sets);
-        long merged = JoinEdges(runs, buckets, offsets, sets, mode, (float)threshold);
+        long merged = JoinEdges(runs, buckets, offsets, sets, mode, (float)threshold, progress);
         var slots = sets.Flatten();
         var clustered = new RankedBits(slots.Length);
         for (long d = 0; d < slots.Length; d++)
@@ -59,7 +65,7 @@ public sealed class ClusterSets
         }
 
         clustered.Seal();
-        ChooseKeepers(runs, slots, offsets[1], keep);
+        ChooseKeepers(runs, slots, offsets[1], keep, progress);
         return new ClusterSets(slots, clustered, offsets, merged);
     }
 
@@ -115,13 +121,13 @@ public sealed class ClusterSets
         }
     }
 
-    private static long JoinEdges(RunSet runs, IReadOnlyList<TaskMarker> buckets, long[] offsets, UnionFind sets, VerifyMode mode, float threshold)
+    private static long JoinEdges(RunSet runs, IReadOnlyList<TaskMarker> buckets, long[] offsets, UnionFind sets, VerifyMode mode, float threshold, RunProgress progress)
     {
         long merged = 0;
         foreach (var marker in buckets)
         {
             using var file = runs.This.Open<EdgeRecord>(marker, BucketTask.Edges);
-            using var reader = new RecordReader<EdgeRecord>(file, 0, file.Count, 1 << 20);
+            using var reader = new RecordReader<EdgeRecord>(file, 0, file.Count, 1 << 20, progress: progress);
             while (reader.MoveNext())
             {
                 var edge = reader.Current;
@@ -140,11 +146,11 @@ public sealed class ClusterSets
     /// Turns each root's slot into its keeper's index, in one ascending pass: a root comes before
     /// its members (it is the smallest), and each member takes the slot when it outranks the keeper so far.
     /// </summary>
-    private static void ChooseKeepers(RunSet runs, BigArray<long> slots, long thisRun, KeepPolicy keep)
+    private static void ChooseKeepers(RunSet runs, BigArray<long> slots, long thisRun, KeepPolicy keep, RunProgress progress)
     {
         // Under "first" every rank of this run is equal, and only earlier runs' documents outrank.
         bool ranked = keep != KeepPolicy.First;
-        using var documents = ranked ? new DocumentStream(runs) : null;
+        using var documents = ranked ? new DocumentStream(runs, progress) : null;
         for (long d = 0; d < slots.Length; d++)
         {
             double rank = d >= thisRun ? double.PositiveInfinity : ranked ? documents!.Next().Rank : 0;

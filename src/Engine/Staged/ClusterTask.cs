@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using Dedup.Engine.Output;
 using Dedup.Engine.Pipeline;
+using Dedup.Engine.Progress;
 using Dedup.Engine.Reporting;
 using Dedup.Engine.Staged.Files;
 using Dedup.Engine.Staged.Records;
@@ -28,24 +30,28 @@ public sealed record ClusterTaskStats(
 /// </summary>
 public static class ClusterTask
 {
-    public static void Run(RunFolder run, IRunLog log, CancellationToken cancellation)
+    public static void Run(RunFolder run, RunProgress progress, IRunLog log, CancellationToken cancellation)
     {
         using var runs = RunSet.Open(run, Stage.Cluster);
         var buckets = run.RequireComplete(Stage.Buckets, Stage.Cluster);
         var config = run.Plan.Configuration;
         var budget = new MemoryBudget(run.Plan.MemoryBytes);
         log.Info($"cluster: {runs.DocumentCount(0):N0} documents{(runs.Runs.Count > 1 ? $" and {runs.Runs.Count - 1} earlier run(s)" : string.Empty)}, edges of {buckets.Count} buckets tasks");
+        // Each threshold reads what building its clusters reads, then this run's documents once more
+        // (to count or to assign them); clusters.jsonl, written last, is not counted.
+        long perThreshold = ClusterSets.BytesToRead(runs, buckets, config.KeepPolicy) + runs.DocumentCount(0) * Marshal.SizeOf<DocumentRecord>();
+        progress.Expect((config.Sweep.Count + 1) * perThreshold);
         using var writer = new TaskWriter(run, Stage.Cluster, 0);
 
         // Other thresholds first: each needs the union-find array again, and only one is alive at a time.
-        var sweep = config.Sweep.Select(t => SweepAt(runs, buckets, config, t)).ToList();
+        var sweep = config.Sweep.Select(t => SweepAt(runs, buckets, config, t, progress)).ToList();
         cancellation.ThrowIfCancellationRequested();
-        var sets = ClusterSets.Build(runs, buckets, config.VerifyMode, config.Threshold, config.KeepPolicy);
+        var sets = ClusterSets.Build(runs, buckets, config.VerifyMode, config.Threshold, config.KeepPolicy, progress);
         var plots = new ReportPlots(new EvenSample<int>(), new EvenSample<double>());
         ClusterTaskStats stats;
         using (var sorter = new ExternalSorter<ClusterMember>(writer.PathOf("sort.tmp"), budget.SortBufferBytes))
         {
-            stats = WriteAssignments(runs, sets, writer, sorter, sweep);
+            stats = WriteAssignments(runs, sets, writer, sorter, sweep, progress);
             cancellation.ThrowIfCancellationRequested();
             stats = stats with { Largest = WriteClusters(runs, sets, writer, sorter, plots, budget.LookupDocuments(config.Permutations)) };
         }
@@ -55,13 +61,13 @@ public static class ClusterTask
         writer.Commit(stats);
     }
 
-    private static SweepPoint SweepAt(RunSet runs, IReadOnlyList<TaskMarker> buckets, RunConfiguration config, double threshold)
+    private static SweepPoint SweepAt(RunSet runs, IReadOnlyList<TaskMarker> buckets, RunConfiguration config, double threshold, RunProgress progress)
     {
         // Without verification every candidate pair joins, so a sweep compares estimates instead.
         var mode = config.VerifyMode == Lsh.VerifyMode.None ? Lsh.VerifyMode.Estimate : config.VerifyMode;
-        var sets = ClusterSets.Build(runs, buckets, mode, threshold, config.KeepPolicy);
+        var sets = ClusterSets.Build(runs, buckets, mode, threshold, config.KeepPolicy, progress);
         long removed = 0, bytes = 0;
-        using var documents = new DocumentStream(runs);
+        using var documents = new DocumentStream(runs, progress);
         for (long d = 0; d < sets.ThisRun; d++)
         {
             var document = documents.Next();
@@ -77,7 +83,7 @@ public static class ClusterTask
     }
 
     /// <summary>One pass over this run's documents in (shard, row) order: assignments.bin, counts per shard, and the members to sort by cluster.</summary>
-    private static ClusterTaskStats WriteAssignments(RunSet runs, ClusterSets sets, TaskWriter writer, ExternalSorter<ClusterMember> sorter, IReadOnlyList<SweepPoint> sweep)
+    private static ClusterTaskStats WriteAssignments(RunSet runs, ClusterSets sets, TaskWriter writer, ExternalSorter<ClusterMember> sorter, IReadOnlyList<SweepPoint> sweep, RunProgress progress)
     {
         int shards = runs.This.Plan.Shards.Count;
         var signed = new long[shards];
@@ -85,7 +91,7 @@ public static class ClusterTask
         var clusteredPerShard = new long[shards];
         long count = 0, bytesRemoved = 0, clustered = 0;
         using var assignments = writer.Create(ClusterFiles.Assignments);
-        using var documents = new DocumentStream(runs);
+        using var documents = new DocumentStream(runs, progress);
         for (long d = 0; d < sets.ThisRun; d++)
         {
             var document = documents.Next();

@@ -1,10 +1,11 @@
+using Dedup.Engine.Progress;
 using Dedup.Engine.Staged.Files;
 using Dedup.Engine.Staged.Records;
 
 namespace Dedup.Engine.Staged;
 
-/// <summary>This run's signed documents in dense order, i.e. (shard, row) order, read task after task.</summary>
-public sealed class DocumentStream(RunSet runs, int bufferBytes = 1 << 20) : IDisposable
+/// <summary>This run's signed documents in dense order, i.e. (shard, row) order, read task after task (counted by <paramref name="progress"/> as they are read).</summary>
+public sealed class DocumentStream(RunSet runs, RunProgress progress, int bufferBytes = 1 << 20) : IDisposable
 {
     private int task = -1;
     private RecordReader<DocumentRecord>? reader;
@@ -21,7 +22,7 @@ public sealed class DocumentStream(RunSet runs, int bufferBytes = 1 << 20) : IDi
             }
 
             var file = runs.File<DocumentRecord>(0, task, SignatureFiles.Documents);
-            reader = new RecordReader<DocumentRecord>(file, 0, file.Count, bufferBytes);
+            reader = new RecordReader<DocumentRecord>(file, 0, file.Count, bufferBytes, progress: progress);
         }
 
         Current = reader.Current;

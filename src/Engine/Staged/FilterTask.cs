@@ -26,6 +26,7 @@ public static class FilterTask
         var range = run.Plan.SignatureTasks[task];
         var shards = run.Plan.ShardList().Skip(range[0]).Take(range[1] - range[0]).ToList();
         log.Info($"filter task {task}: shards {range[0]}..{range[1] - 1} into {output}");
+        progress.Expect(shards.Sum(s => s.Length));
         using var writer = new TaskWriter(run, Stage.Filter, task);
         using var assignments = run.Open<Assignment>(clusterMarker, ClusterFiles.Assignments);
         long removedRows = 0;
@@ -41,14 +42,13 @@ public static class FilterTask
             RemoveLeftovers(target);
             RemoveLeftovers(removedTarget);
             var removed = RemovedOf(runs, assignments, first, stats.AssignmentStarts[shard.Index + 1] - first, batchDocuments);
-            ShardFilter.Write(shard, target, removed.Select(r => r.Row).ToArray(), run.Plan.Configuration.ReaderOptions);
+            ShardFilter.Write(shard, target, removed.Select(r => r.Row).ToArray(), run.Plan.Configuration.ReaderOptions, progress.Add);
             if (removed.Count > 0)
             {
                 WriteRemovedRows(runs, removedTarget, removed, batchDocuments);
             }
 
             Interlocked.Add(ref removedRows, removed.Count);
-            progress.ShardWritten();
         }, cancellation);
 
         if (task == 0)

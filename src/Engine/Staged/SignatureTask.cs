@@ -40,6 +40,7 @@ public static class SignatureTask
         }
 
         CheckFoldTable(config);
+        progress.Expect(shards.Sum(s => s.Length));
         var budget = new MemoryBudget(plan.MemoryBytes);
         var choice = BackendFactory.Create(device, config.Signature, threads);
         using var backend = choice.Backend;

@@ -195,6 +195,36 @@ public sealed class ShardFilterTests : IDisposable
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!));
     }
 
+    [Fact]
+    public void JsonlCopyReportsItsRowsAndEveryByteOfTheShardInSteps()
+    {
+        var text = string.Concat(Enumerable.Range(0, 10_000).Select(i => $"{{\"text\":\"document {i}\"}}\n"));
+        var shard = JsonlFiles.Write(folder, "in/part", text, Compression.Gzip);
+        var steps = new List<(long Rows, long Bytes)>();
+
+        ShardFilter.Write(shard, folder.PathOf("out/part.jsonl.gz"), [5, 9_000], JsonlFiles.Options(), (rows, bytes) => steps.Add((rows, bytes)));
+
+        Assert.True(steps.Count >= 3, $"{steps.Count} steps");
+        Assert.Equal(10_000, steps.Sum(s => s.Rows));
+        Assert.Equal(shard.Length, steps.Sum(s => s.Bytes));
+        Assert.All(steps, s => Assert.True(s.Bytes >= 0));
+    }
+
+    [Fact]
+    public async Task ParquetCopyReportsEachRowGroupAndEveryByteOfTheShard()
+    {
+        var input = await ParquetFiles.WriteDocumentsAsync(folder.PathOf("in/docs.parquet"), CompressionMethod.Snappy, 5, 4, 6);
+        var shard = ShardDiscovery.Discover([input])[0];
+        var steps = new List<(long Rows, long Bytes)>();
+
+        ShardFilter.Write(shard, folder.PathOf("out/docs.parquet"), [0, 5, 6, 7, 8], JsonlFiles.Options(), (rows, bytes) => steps.Add((rows, bytes)));
+
+        Assert.Equal([5L, 4, 6], steps.Take(3).Select(s => s.Rows));
+        Assert.Equal(15, steps.Sum(s => s.Rows));
+        Assert.Equal(shard.Length, steps.Sum(s => s.Bytes));
+        Assert.All(steps, s => Assert.True(s.Bytes >= 0));
+    }
+
     private static void AssertMagic(byte[] bytes, Compression compression)
     {
         switch (compression)

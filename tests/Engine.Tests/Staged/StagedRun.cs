@@ -13,7 +13,7 @@ internal static class StagedRun
         RunPlanner.PlanOrResume(runDir, RunPlanner.Create(options, ShardDiscovery.Discover(options.Inputs)));
 
     public static void Task(RunFolder run, Stage stage, int task) =>
-        StageRunner.Run(run, stage, task, Context(run), CancellationToken.None);
+        StageRunner.Run(run, stage, [task], Context(run), CancellationToken.None);
 
     public static void Stage(RunFolder run, Stage stage)
     {
