@@ -69,6 +69,17 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void RunSummaryNamesEachStageItTimes()
+    {
+        using var temp = new TempFolder();
+        temp.Write("in/a.jsonl", BadInputTests.Line("a", "one small document") + BadInputTests.Line("b", "one small document"));
+        var r = CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--device", "cpu");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        const string Seconds = @"\d+[.,]\d\d s";
+        Assert.Matches($@"(?m)^time per stage: signatures {Seconds} \(backend {Seconds} of it\), buckets {Seconds}, cluster {Seconds}, filter {Seconds}\r?$", r.Stdout);
+    }
+
+    [Fact]
     public void RunWritesEveryOutputAndSaysWhichBackendAndWhy()
     {
         using var temp = new TempFolder();
