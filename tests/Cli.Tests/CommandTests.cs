@@ -8,6 +8,11 @@ public sealed class CommandTests
     [InlineData("run", "--threshold")]
     [InlineData("run", "--device")]
     [InlineData("run", "--text-field")]
+    [InlineData("run", "every input shard at its relative path")]
+    [InlineData("run", "clusters.jsonl")]
+    [InlineData("run", "removed/<shard>.removed.jsonl")]
+    [InlineData("run", "report.json")]
+    [InlineData("run", "report.html")]
     [InlineData("devices", "CUDA")]
     public void HelpDescribesEveryCommand(string command, string expected)
     {
