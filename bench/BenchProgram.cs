@@ -9,41 +9,64 @@ namespace Dedup.Bench;
 /// </summary>
 public static class BenchProgram
 {
-    private const string Usage = """
-        usage: bench COMMAND [options]   (docs/BENCHMARKS.md)
-          signatures [--corpus DIR] [--mb N] [--runs N] [--json FILE]
-              the signature stage alone, per backend, text already in memory
-          generate --out DIR (--mb N | --documents N) [--profile long|short] [--shards K] [--gzip] [--seed S] [--source DIR]
-              a synthetic corpus made from real documents (devmix), ~5% near-duplicates, ~2% copies;
-              short: QA-like documents of 50-300 characters
-          pipeline --corpus DIR [--runs N] [--device D] [--json FILE] [-- dedup run options]
-              the whole dedup run, each run a child process: wall time, throughput, stages, peak memory
-          staged --corpus DIR --run-dir D [--memory 1G] [--tasks N] [--partitions P] [--per-task] [--device D] [--json FILE] [-- plan options]
-              dedup plan and each stage in child processes: time, peak RSS against --memory, done.json, bytes on disk
-          gpu-check [options]
-              every ILGPU device checked bit for bit against the CPU and timed (run by bench/gpu-check.sh)
-          measure --result FILE -- COMMAND [ARGS...]
-              runs COMMAND and writes its wall time, CPU time and peak RSS to FILE (used by pipeline)
-          ptx --out DIR
-              the PTX of every kernel for sm_90, for ptxas (.ci/check-ptx.sh)
-        """;
+    /// <summary>Every command with its synopsis and what it does, in the order the usage lists them.</summary>
+    private static readonly BenchVerb[] Verbs =
+    [
+        new("signatures", SignaturesCommand.Run, """
+            signatures [--corpus DIR] [--mb N] [--runs N] [--json FILE]
+                the signature stage alone, per backend, text already in memory
+            """),
+        new("generate", GenerateCommand.Run, """
+            generate --out DIR (--mb N | --documents N) [--profile long|short] [--shards K] [--gzip] [--seed S] [--source DIR]
+                a synthetic corpus made from real documents (devmix), ~5% near-duplicates, ~2% copies;
+                short: QA-like documents of 50-300 characters
+            """),
+        new("pipeline", PipelineCommand.Run, """
+            pipeline --corpus DIR [--runs N] [--device D] [--json FILE] [-- dedup run options]
+                the whole dedup run, each run a child process: wall time, throughput, stages, peak memory
+            """),
+        new("staged", StagedCommand.Run, """
+            staged --corpus DIR --run-dir D [--memory 1G] [--tasks N] [--partitions P] [--per-task] [--device D] [--json FILE] [-- plan options]
+                dedup plan and each stage in child processes: time, peak RSS against --memory, done.json, bytes on disk
+            """),
+        new("gpu-check", GpuCheckCommand.Run, """
+            gpu-check [options]
+                every ILGPU device checked bit for bit against the CPU and timed (run by bench/gpu-check.sh)
+            """, GpuCheckOptions.Usage),
+        new("measure", MeasureCommand.Run, """
+            measure --result FILE -- COMMAND [ARGS...]
+                runs COMMAND and writes its wall time, CPU time and peak RSS to FILE (used by pipeline)
+            """),
+        new("ptx", PtxCommand.Run, """
+            ptx --out DIR
+                the PTX of every kernel for sm_90, for ptxas (.ci/check-ptx.sh)
+            """),
+    ];
+
+    private static readonly string Usage =
+        "usage: bench COMMAND [options]   (docs/BENCHMARKS.md; bench COMMAND --help for one)\n" +
+        string.Join("\n", Verbs.Select(v => Indent(v.Synopsis)));
 
     public static int Run(string[] args)
     {
         try
         {
             string[] rest = args.Length > 0 ? args[1..] : [];
-            return args.FirstOrDefault() switch
+            if (args.FirstOrDefault() is "--help" or "-h" or "help")
             {
-                "signatures" => SignaturesCommand.Run(rest),
-                "generate" => GenerateCommand.Run(rest),
-                "pipeline" => PipelineCommand.Run(rest),
-                "staged" => StagedCommand.Run(rest),
-                "gpu-check" => GpuCheckCommand.Run(rest),
-                "measure" => MeasureCommand.Run(rest),
-                "ptx" => PtxCommand.Run(rest),
-                _ => throw new BenchUsageException(args.Length == 0 ? "name a command." : $"unknown command '{args[0]}'."),
-            };
+                Console.Out.WriteLine(Usage);
+                return 0;
+            }
+
+            var verb = Verbs.FirstOrDefault(v => v.Name == args.FirstOrDefault())
+                ?? throw new BenchUsageException(args.Length == 0 ? "name a command." : $"unknown command '{args[0]}'.");
+            if (AsksForHelp(rest))
+            {
+                Console.Out.WriteLine(verb.Help ?? "usage: bench " + verb.Synopsis);
+                return 0;
+            }
+
+            return verb.Run(rest);
         }
         catch (BenchUsageException e)
         {
@@ -57,4 +80,12 @@ public static class BenchProgram
             return 2;
         }
     }
+
+    /// <summary>--help or -h among a command's own options; after "--" they belong to the child.</summary>
+    private static bool AsksForHelp(string[] options) => options.TakeWhile(a => a != "--").Any(a => a is "--help" or "-h");
+
+    private static string Indent(string text) => string.Join("\n", text.Split('\n').Select(line => "  " + line));
+
+    /// <param name="Help">What <c>bench NAME --help</c> prints; null: the synopsis.</param>
+    private sealed record BenchVerb(string Name, Func<string[], int> Run, string Synopsis, string? Help = null);
 }

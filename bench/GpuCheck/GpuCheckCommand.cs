@@ -24,12 +24,6 @@ public static class GpuCheckCommand
 
     public static int Run(string[] args)
     {
-        if (args.Contains("--help") || args.Contains("-h"))
-        {
-            Console.Out.WriteLine(GpuCheckOptions.Usage);
-            return 0;
-        }
-
         var options = GpuCheckOptions.Parse(args, out string error);
         if (options is null)
         {

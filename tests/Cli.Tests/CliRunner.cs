@@ -2,9 +2,11 @@ using System.Diagnostics;
 
 namespace Dedup.Cli.Tests;
 
-/// <summary>Runs the real dedup program in a child process, as a user would.</summary>
+/// <summary>Runs the real dedup program (or the bench harness) in a child process, as a user would.</summary>
 public static class CliRunner
 {
+    private const string Dedup = "dedup.dll";
+
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
     {
         public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
@@ -13,15 +15,20 @@ public static class CliRunner
     public static Result Run(params string[] args) => RunWith([], args);
 
     /// <summary>Runs with extra environment variables set for the child process.</summary>
-    public static Result RunWith((string Name, string Value)[] environment, params string[] args)
+    public static Result RunWith((string Name, string Value)[] environment, params string[] args) => RunProgram(Dedup, environment, args);
+
+    /// <summary>Runs the bench harness, which the test project references so that it is built and copied beside dedup.</summary>
+    public static Result Bench(params string[] args) => RunProgram("Dedup.Bench.dll", [], args);
+
+    private static Result RunProgram(string program, (string Name, string Value)[] environment, string[] args)
     {
-        using var process = Process.Start(StartInfo(environment, args))!;
+        using var process = Process.Start(StartInfo(program, environment, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dedup {string.Join(' ', args)} did not finish in 5 minutes");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in 5 minutes");
         }
 
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
@@ -30,13 +37,13 @@ public static class CliRunner
     /// <summary>Starts dedup without waiting, its output discarded: for tests that kill it.</summary>
     public static Process Start(params string[] args)
     {
-        var start = StartInfo([], args);
+        var start = StartInfo(Dedup, [], args);
         start.RedirectStandardOutput = false;
         start.RedirectStandardError = false;
         return Process.Start(start)!;
     }
 
-    private static ProcessStartInfo StartInfo((string Name, string Value)[] environment, string[] args)
+    private static ProcessStartInfo StartInfo(string program, (string Name, string Value)[] environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -49,7 +56,7 @@ public static class CliRunner
             start.Environment[name] = value;
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dedup.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program));
         foreach (string a in args)
         {
             start.ArgumentList.Add(a);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Dedup.Cli.Tests;
 
 public sealed class CommandTests
@@ -6,6 +8,11 @@ public sealed class CommandTests
     [InlineData("run", "--threshold")]
     [InlineData("run", "--device")]
     [InlineData("run", "--text-field")]
+    [InlineData("run", "every input shard at its relative path")]
+    [InlineData("run", "clusters.jsonl")]
+    [InlineData("run", "removed/<shard>.removed.jsonl")]
+    [InlineData("run", "report.json")]
+    [InlineData("run", "report.html")]
     [InlineData("devices", "CUDA")]
     public void HelpDescribesEveryCommand(string command, string expected)
     {
@@ -36,6 +43,45 @@ public sealed class CommandTests
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("ilgpu-cpu", r.Stdout);
         Assert.Contains("vectorised", r.Stdout);
+    }
+
+    [Fact]
+    public void DevicesCountThreadsAsTheMachineHasThemAndSayWhatBecameOfEachDriver()
+    {
+        var r = CliRunner.Run("devices");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains($"simulated GPU threads on {Environment.ProcessorCount} logical cores", r.Stdout);
+        Assert.Contains($"{Environment.ProcessorCount} threads (one per logical core)", r.Stdout);
+        var lines = r.Stdout.Split('\n', StringSplitOptions.TrimEntries);
+        foreach (string driver in new[] { "cuda", "opencl" })
+        {
+            Assert.Matches(@"^(no \w+ driver \(\S+ not found\)|driver found, \d+ GPUs?|driver found, but .+: not used by --device auto)$", Assert.Single(lines, l => l.StartsWith(driver + ": ", StringComparison.Ordinal))[(driver.Length + 2)..]);
+        }
+    }
+
+    [Fact]
+    public void DevicesSayWhyADriverWithoutAGpuIsPassedBy()
+    {
+        // Stand-ins that load but hold no GPU API, found before any real driver: drivers without a GPU.
+        using var temp = new TempFolder();
+        string library = Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "libSystem.IO.Compression.Native.so");
+        File.Copy(library, temp.PathOf("libcuda.so.1"));
+        File.Copy(library, temp.PathOf("libOpenCL.so.1"));
+        var r = CliRunner.RunWith([("LD_LIBRARY_PATH", temp.Root)], "devices");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("cuda: driver found, but the CUDA driver reports no usable device: not used by --device auto", r.Stdout);
+        Assert.Contains("opencl: driver found, but no OpenCL GPU that ILGPU supports", r.Stdout);
+    }
+
+    [Fact]
+    public void RunSummaryNamesEachStageItTimes()
+    {
+        using var temp = new TempFolder();
+        temp.Write("in/a.jsonl", BadInputTests.Line("a", "one small document") + BadInputTests.Line("b", "one small document"));
+        var r = CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--device", "cpu");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        const string Seconds = @"\d+[.,]\d\d s";
+        Assert.Matches($@"(?m)^time per stage: signatures {Seconds} \(backend {Seconds} of it\), buckets {Seconds}, cluster {Seconds}, filter {Seconds}\r?$", r.Stdout);
     }
 
     [Fact]

@@ -8,15 +8,19 @@ public static class DevicesCommand
 {
     public static Command Create()
     {
-        var command = new Command("devices", "List the backends this machine can run: CUDA and OpenCL GPUs that ILGPU sees, the ILGPU CPU accelerator and the vectorised CPU backend.");
+        var command = new Command("devices", "List the backends this machine can run: CUDA and OpenCL GPUs that ILGPU sees, the ILGPU CPU accelerator and the vectorised CPU backend; then, for the CUDA and the OpenCL driver, whether it loads and, when it has no GPU that ILGPU can use, why --device auto passes it by.");
         command.SetAction((ParseResult _) => FailureHandler.Run(Console.Error, () =>
         {
-            foreach (var device in DeviceCatalog.List())
+            var devices = DeviceCatalog.List();
+            foreach (var device in devices)
             {
                 Console.Out.WriteLine($"{device.Device,-10} {device.Name,-40} {device.Details}");
             }
 
-            Console.Out.WriteLine($"cuda driver: {(NativeLibraryFallback.IsAvailable("cuda") ? "found" : "not found")}; opencl driver: {(NativeLibraryFallback.IsAvailable("OpenCL") ? "found" : "not found")}");
+            foreach (string driver in DeviceCatalog.Drivers(devices))
+            {
+                Console.Out.WriteLine(driver);
+            }
             return ExitCodes.Success;
         }));
         return command;

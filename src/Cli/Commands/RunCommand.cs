@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dedup.Engine;
+using Dedup.Engine.Pipeline;
 using Dedup.Engine.Progress;
 using Dedup.Engine.Reporting;
 
@@ -14,7 +15,9 @@ public static class RunCommand
         var machine = new MachineOptions();
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Folder for the deduplicated shards (same relative paths and formats), clusters.jsonl, removed/ and report.json. Must be empty or new, and outside the inputs.",
+            Description = "Folder that receives, once the run has succeeded: every input shard at its relative path, in its own format and compression, without its removed rows; " +
+                $"{OutputNames.Clusters} (one line per cluster of two or more); {OutputNames.Removed("<shard>")} (the removed rows of each shard that has some, with cluster and keeper); " +
+                $"{OutputNames.Report} and {OutputNames.ReportHtml} (counts, parameters, backend, times; the same at a glance, with plots). Must be empty or new, and outside the inputs.",
             Required = true,
         };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the contents of a non-empty output folder (only once the run has succeeded)." };

@@ -11,6 +11,11 @@ public static class RunSummary
         double mb = report.TextBytes.Read / 1e6;
         double seconds = report.StageSeconds.GetValueOrDefault("total");
         output.WriteLine($"read {d.Records:N0} records from {report.Inputs.Shards.Count} shards ({mb:N1} MB of text) in {seconds:N1} s ({(seconds > 0 ? mb / seconds : 0):N1} MB/s) on {report.Backend.Name}");
+        if (report.StageSeconds.Count > 0)
+        {
+            output.WriteLine($"time per stage: {StageTimes(report.StageSeconds)}");
+        }
+
         output.WriteLine($"removed {d.Removed:N0} documents ({report.TextBytes.Removed / 1e6:N1} MB) in {report.Clusters.Count:N0} clusters; kept {d.Kept:N0}");
         long skipped = d.Skipped.Values.Sum();
         if (skipped > 0 || d.Repaired > 0)
@@ -29,4 +34,15 @@ public static class RunSummary
 
         output.WriteLine($"wrote {outputFolder} (report.html, report.json, clusters.jsonl, removed/)");
     }
+
+    /// <summary>
+    /// The report's stage_seconds by the names of the stage commands: read_and_sign is the signatures
+    /// stage, and sign_compute the backend's share of it (it overlaps the reading, so it is not added).
+    /// </summary>
+    private static string StageTimes(IReadOnlyDictionary<string, double> seconds) =>
+        string.Join(", ", seconds.Where(kv => kv.Key is not ("total" or "sign_compute")).Select(kv => kv.Key switch
+        {
+            "read_and_sign" => $"signatures {kv.Value:N2} s" + (seconds.TryGetValue("sign_compute", out double compute) ? $" (backend {compute:N2} s of it)" : string.Empty),
+            _ => $"{kv.Key.Replace('_', ' ')} {kv.Value:N2} s",
+        }));
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Dedup.Engine.Evaluation;
+using Dedup.Engine.IO;
 using Dedup.Engine.Pipeline;
 using Dedup.Engine.Reporting;
 using Dedup.Kernels.Signatures;
@@ -22,7 +23,7 @@ public sealed record ClusterInspection(int Number, IReadOnlyList<InspectedMember
         }
 
         var report = ReportFile.Read(reportPath);
-        var (cluster, kept, members) = FindCluster(outputFolder, number, id);
+        var (cluster, kept, members) = FindCluster(outputFolder, report, number, id);
         var texts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var wanted = members.ToHashSet(StringComparer.Ordinal);
         RunInputs.ForEach(report, (docId, text) =>
@@ -52,14 +53,46 @@ public sealed record ClusterInspection(int Number, IReadOnlyList<InspectedMember
         return new ClusterInspection(cluster, inspected);
     }
 
-    private static (int Number, string Kept, string[] Members) FindCluster(string runFolder, int? number, string? id)
+    /// <summary>The cluster asked for; a cluster or document that is not there fails like a missing input (exit 2).</summary>
+    private static (int Number, string Kept, string[] Members) FindCluster(string runFolder, RunReport report, int? number, string? id)
     {
-        var cluster = ClustersFile.Read(runFolder).FirstOrDefault(c =>
+        var clusters = ClustersFile.Read(runFolder);
+        var cluster = clusters.FirstOrDefault(c =>
             c.Number == number || (id is not null && c.Members.Contains(id, StringComparer.Ordinal)));
-        return cluster is not null
-            ? (cluster.Number, cluster.Kept, cluster.Members)
-            : throw new UsageException(number is not null
-                ? $"there is no cluster {number} in {runFolder}."
-                : $"'{id}' is in no cluster of {runFolder}: it was not found to duplicate anything.");
+        if (cluster is not null)
+        {
+            return (cluster.Number, cluster.Kept, cluster.Members);
+        }
+
+        throw number is not null ? NoClusterNumbered(runFolder, clusters, number.Value) : NoClusterHolding(runFolder, report, id!);
+    }
+
+    private static InputException NoClusterNumbered(string runFolder, List<ClusterLine> clusters, int number) => new(clusters.Count switch
+    {
+        0 => $"there is no cluster {number} in {runFolder}: the run found no duplicates.",
+        1 => $"there is no cluster {number} in {runFolder}; its one cluster is {clusters[0].Number}.",
+        _ => $"there is no cluster {number} in {runFolder}; its clusters are numbered {clusters.Min(c => c.Number)} to {clusters.Max(c => c.Number)}.",
+    });
+
+    /// <summary>
+    /// Why <paramref name="id"/> is in no cluster: a document that duplicates nothing, or no document
+    /// of the run at all. Only then are the inputs read, to tell the two apart and name the nearest ids.
+    /// </summary>
+    private static InputException NoClusterHolding(string runFolder, RunReport report, string id)
+    {
+        bool found = false;
+        var nearest = new NearestIds(id, count: 3);
+        RunInputs.ForEach(report, (docId, _) =>
+        {
+            found |= docId == id;
+            nearest.Offer(docId);
+        });
+        if (found)
+        {
+            return new InputException($"'{id}' is in no cluster of {runFolder}: it was not found to duplicate anything.");
+        }
+
+        string suggestion = nearest.Ids.Count > 0 ? $"; the nearest ids are {string.Join(", ", nearest.Ids.Select(i => $"'{i}'"))}" : string.Empty;
+        return new InputException($"there is no document with the id '{id}' in the run's inputs ({string.Join(", ", report.Inputs.Paths)}){suggestion}.");
     }
 }

@@ -54,10 +54,9 @@ public static class BackendFactory
     {
         backend = null;
         NativeLibraryFallback.Register();
-        string driver = kind == DeviceKind.Cuda ? "cuda" : "OpenCL";
-        if (!NativeLibraryFallback.IsAvailable(driver))
+        if (!HasDriver(kind))
         {
-            whyNot = kind == DeviceKind.Cuda ? "no CUDA driver (libcuda.so.1 not found)" : "no OpenCL driver (libOpenCL.so.1 not found)";
+            whyNot = NoDriver(kind);
             return false;
         }
 
@@ -68,9 +67,7 @@ public static class BackendFactory
             var device = context.Devices.FirstOrDefault(IsGpu);
             if (device is null)
             {
-                whyNot = kind == DeviceKind.Cuda
-                    ? "the CUDA driver reports no usable device"
-                    : "no OpenCL GPU that ILGPU supports (OpenCL 2.0 with generic address space; CPU devices such as pocl are skipped)";
+                whyNot = NoGpu(kind);
                 context.Dispose();
                 return false;
             }
@@ -87,13 +84,23 @@ public static class BackendFactory
         }
     }
 
+    /// <summary>Whether the driver library of <paramref name="kind"/> (CUDA or OpenCL) loads.</summary>
+    internal static bool HasDriver(DeviceKind kind) => NativeLibraryFallback.IsAvailable(kind == DeviceKind.Cuda ? "cuda" : "OpenCL");
+
+    internal static string NoDriver(DeviceKind kind) =>
+        kind == DeviceKind.Cuda ? "no CUDA driver (libcuda.so.1 not found)" : "no OpenCL driver (libOpenCL.so.1 not found)";
+
+    internal static string NoGpu(DeviceKind kind) => kind == DeviceKind.Cuda
+        ? "the CUDA driver reports no usable device"
+        : "no OpenCL GPU that ILGPU supports (OpenCL 2.0 with generic address space; CPU devices such as pocl are skipped)";
+
     /// <summary>
     /// A GPU, not a CPU in disguise: OpenCL drivers such as pocl offer the host CPU as an OpenCL
     /// device, which runs the kernels several times slower than the vectorised CPU backend.
     /// </summary>
-    private static bool IsGpu(Device device) =>
+    internal static bool IsGpu(Device device) =>
         device.AcceleratorType != AcceleratorType.CPU
         && !(device is CLDevice cl && (cl.DeviceType & CLDeviceType.CL_DEVICE_TYPE_CPU) != 0);
 
-    private static string KindFlag(DeviceKind kind) => kind == DeviceKind.Cuda ? "cuda" : "opencl";
+    internal static string KindFlag(DeviceKind kind) => kind == DeviceKind.Cuda ? "cuda" : "opencl";
 }

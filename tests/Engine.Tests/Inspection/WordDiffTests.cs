@@ -32,4 +32,26 @@ public sealed class WordDiffTests
     {
         Assert.Equal("(identical text)", WordDiff.Compact("same text", "same text"));
     }
+
+    [Fact]
+    public void CountsChangesOfWhitespaceAloneWithoutShowingThem()
+    {
+        Assert.Equal("(only whitespace differs, in 3 places)", WordDiff.Compact("a b c d", "a  b\tc\nd"));
+        Assert.Equal("(only whitespace differs, in 1 place)", WordDiff.Compact("a b", "  a b"));
+        Assert.Equal("the quick brown [-fox-]{+cat+} jumps (and whitespace differs in 2 places)", WordDiff.Compact("the quick brown fox jumps", "the  quick\tbrown cat jumps"));
+    }
+
+    [Fact]
+    public void ShowsTheEditsInsideChangedSpacing()
+    {
+        Assert.Equal("a [-is-]{+IS+} b (and whitespace differs in 2 places)", WordDiff.Compact("a is b", "a  IS  b"));
+    }
+
+    [Fact]
+    public void WhitespaceChangesDoNotCrowdOutTheEdits()
+    {
+        string kept = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"w{i}"));
+        string other = kept.Replace(" ", "  ").Replace("w39", "changed");
+        Assert.Equal(" ... w37 w38 [-w39-]{+changed+} (and whitespace differs in 39 places)", WordDiff.Compact(kept, other, context: 2, maxChanges: 3));
+    }
 }
