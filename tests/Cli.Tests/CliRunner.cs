@@ -13,9 +13,19 @@ public static class CliRunner
     public static Result Run(params string[] args) => RunWith([], args);
 
     /// <summary>Runs with extra environment variables set for the child process.</summary>
-    public static Result RunWith((string Name, string Value)[] environment, params string[] args)
+    public static Result RunWith((string Name, string Value)[] environment, params string[] args) => Wait(StartInfo(environment, args), args);
+
+    /// <summary>Runs in <paramref name="directory"/>, for relative paths.</summary>
+    public static Result RunIn(string directory, params string[] args)
     {
-        using var process = Process.Start(StartInfo(environment, args))!;
+        var start = StartInfo([], args);
+        start.WorkingDirectory = directory;
+        return Wait(start, args);
+    }
+
+    private static Result Wait(ProcessStartInfo start, string[] args)
+    {
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
