@@ -19,6 +19,9 @@ public sealed record DedupOptions
     /// <summary>Field that names a document; when absent, "&lt;relative path&gt;:&lt;row&gt;".</summary>
     public string IdField { get; init; } = "id";
 
+    /// <summary>Whether <see cref="IdField"/> was named (--id-field): then the shards must have it, while the default may be absent.</summary>
+    public bool IdFieldGiven { get; init; }
+
     public DeviceKind Device { get; init; } = DeviceKind.Auto;
 
     /// <summary>CPU threads for the CPU backend and the filter stage; 0 = all cores.</summary>

@@ -15,20 +15,28 @@ public static class CliRunner
     public static Result Run(params string[] args) => RunWith([], args);
 
     /// <summary>Runs with extra environment variables set for the child process.</summary>
-    public static Result RunWith((string Name, string Value)[] environment, params string[] args) => RunProgram(Dedup, environment, args);
+    public static Result RunWith((string Name, string Value)[] environment, params string[] args) => Wait(StartInfo(Dedup, environment, args));
+
+    /// <summary>Runs in <paramref name="directory"/>, for relative paths.</summary>
+    public static Result RunIn(string directory, params string[] args)
+    {
+        var start = StartInfo(Dedup, [], args);
+        start.WorkingDirectory = directory;
+        return Wait(start);
+    }
 
     /// <summary>Runs the bench harness, which the test project references so that it is built and copied beside dedup.</summary>
-    public static Result Bench(params string[] args) => RunProgram("Dedup.Bench.dll", [], args);
+    public static Result Bench(params string[] args) => Wait(StartInfo("Dedup.Bench.dll", [], args));
 
-    private static Result RunProgram(string program, (string Name, string Value)[] environment, string[] args)
+    private static Result Wait(ProcessStartInfo start)
     {
-        using var process = Process.Start(StartInfo(program, environment, args))!;
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in 5 minutes");
+            throw new TimeoutException($"dotnet {string.Join(' ', start.ArgumentList)} did not finish in 5 minutes");
         }
 
         return new Result(process.ExitCode, stdout.Result, stderr.Result);

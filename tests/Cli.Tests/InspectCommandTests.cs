@@ -28,7 +28,6 @@ public sealed class InspectCommandTests
         temp.Write("in/a.jsonl", BadInputTests.Line("a", Doc) + BadInputTests.Line("b", Doc));
         Assert.Equal(0, CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--device", "cpu").ExitCode);
         Assert.Equal(1, CliRunner.Run("inspect", temp.PathOf("out")).ExitCode);
-        Assert.Equal(1, CliRunner.Run("inspect", temp.PathOf("in"), "--cluster", "0").ExitCode);
     }
 
     [Fact]

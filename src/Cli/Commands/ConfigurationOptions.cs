@@ -64,6 +64,7 @@ public sealed class ConfigurationOptions
         Output = output,
         TextFields = SplitFields(r.GetValue(textField)!),
         IdField = r.GetValue(idField)!,
+        IdFieldGiven = r.GetResult(idField) is { Implicit: false },
         ShingleSize = r.GetValue(ngram),
         Permutations = r.GetValue(permutations),
         Threshold = r.GetValue(threshold),

@@ -28,7 +28,6 @@ public static class RunCommand
             pairs by LSH banding, verify them, cluster, and write each shard without the duplicates.
             One document per cluster is kept (--keep). The stages are those of `dedup plan` and the
             stage commands, run one after another here. Outputs appear only when the run succeeds.
-            Exit codes: 0 success, 1 usage error, 2 failure (bad input, I/O, device).
             """);
         configuration.AddTo(command);
         command.Add(output);

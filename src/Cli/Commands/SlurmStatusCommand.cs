@@ -17,7 +17,6 @@ public static class SlurmStatusCommand
             Show a staged run's progress from its task folders: per stage, how many tasks have finished,
             which are missing, and attempts that are writing (or died writing) a task; the run's jobs
             still in the Slurm queue; and the commands that submit only the missing tasks.
-            Exit codes: 0 success, 1 usage error, 2 failure (not a run folder).
             """)
         {
             runDirArgument,

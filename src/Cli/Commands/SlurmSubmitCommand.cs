@@ -30,7 +30,6 @@ public static class SlurmSubmitCommand
             RUN_DIR/slurm/, the logs in RUN_DIR/slurm/logs/. Run it again on the same run folder,
             with or without INPUT, to submit only the tasks that have not finished. Slurm options
             left out are those of the last submission. Prints the job ids.
-            Exit codes: 0 success, 1 usage error, 2 failure (sbatch failed, bad input).
             """);
         configuration.AddTo(command);
         command.Add(runDir);

@@ -61,5 +61,5 @@ public static class StageCommand
         Stage.Buckets => "Merge one key range of every band: candidate edges to each bucket's leader, verified, and exact-duplicate links.",
         Stage.Cluster => "Union-find over every verified edge; keepers, cluster numbers, clusters.jsonl and the report (one task).",
         _ => "Write one shard range without its removed rows, and the removed rows, into the plan's output folder.",
-    } + " Finished tasks are skipped; the task count comes from run.json. Exit codes: 0 success, 1 usage error, 2 failure.";
+    } + " Finished tasks are skipped; the task count comes from run.json.";
 }

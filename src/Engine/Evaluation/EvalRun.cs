@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
-using Dedup.Engine.Pipeline;
 using Dedup.Engine.Reporting;
 
 namespace Dedup.Engine.Evaluation;
@@ -21,7 +19,7 @@ public static class EvalRun
     {
         Validate(options);
         var clock = Stopwatch.StartNew();
-        var report = ReadReport(options.RunFolder);
+        var report = ReportFile.ReadFinished(options.RunFolder);
         var predicted = PredictedClusters.Read(options.RunFolder);
         var parameters = report.Parameters;
 
@@ -81,22 +79,4 @@ public static class EvalRun
         Enum.TryParse<VerifyMode>(name, ignoreCase: true, out var mode)
             ? mode
             : throw new InputException($"report.json: unknown verification '{name}' (expected none, estimate or exact).");
-
-    private static RunReport ReadReport(string runFolder)
-    {
-        string path = Path.Combine(runFolder, OutputNames.Report);
-        if (!File.Exists(path))
-        {
-            throw new InputException($"'{Path.GetFullPath(path)}' does not exist: give the output folder of a finished dedup run.");
-        }
-
-        try
-        {
-            return ReportFile.Read(path);
-        }
-        catch (JsonException e)
-        {
-            throw new InputException($"'{Path.GetFullPath(path)}' is not a dedup report ({e.Message}).");
-        }
-    }
 }

@@ -11,7 +11,7 @@ namespace Dedup.Engine.IO;
 internal sealed partial class JsonLineParser
 {
     // Deeper than the default 64: nesting in other fields must not make a record unreadable.
-    private static readonly JsonReaderOptions JsonOptions = new() { MaxDepth = 1024 };
+    internal static readonly JsonReaderOptions JsonOptions = new() { MaxDepth = 1024 };
 
     private const int LargeTextBuffer = 16 << 20;
 

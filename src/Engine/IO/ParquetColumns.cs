@@ -14,7 +14,7 @@ internal static class ParquetColumns
         if (field is null)
         {
             throw new ShardReadException(shard.FullPath, null,
-                $"{shard.FullPath}: text column '{name}' not found; the columns are {string.Join(", ", schema.Fields.Select(f => $"'{f.Name}'"))}. " +
+                $"{shard.FullPath}: text column '{name}' not found; the columns are {FieldNames.List(schema.Fields.Select(f => f.Name).ToList())}. " +
                 "Choose the text column with the text-field option.");
         }
 

@@ -16,13 +16,7 @@ public sealed record ClusterInspection(int Number, IReadOnlyList<InspectedMember
     /// <summary>The cluster numbered <paramref name="number"/>, or the one holding <paramref name="id"/>.</summary>
     public static ClusterInspection Load(string outputFolder, int? number, string? id)
     {
-        string reportPath = Path.Combine(outputFolder, OutputNames.Report);
-        if (!File.Exists(reportPath))
-        {
-            throw new UsageException($"{outputFolder} has no {OutputNames.Report}: give the output folder of a finished dedup run.");
-        }
-
-        var report = ReportFile.Read(reportPath);
+        var report = ReportFile.ReadFinished(outputFolder);
         var (cluster, kept, members) = FindCluster(outputFolder, report, number, id);
         var texts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var wanted = members.ToHashSet(StringComparer.Ordinal);
@@ -37,7 +31,7 @@ public sealed record ClusterInspection(int Number, IReadOnlyList<InspectedMember
         var missing = members.FirstOrDefault(m => !texts.ContainsKey(m));
         if (missing is not null)
         {
-            throw new UsageException($"document '{missing}' of cluster {cluster} is no longer in the run's inputs ({string.Join(", ", report.Inputs.Paths)}); were they moved or changed?");
+            throw new InputException($"document '{missing}' of cluster {cluster} is no longer in the run's inputs ({string.Join(", ", report.Inputs.Paths)}); were they moved or changed?");
         }
 
         int n = report.Parameters.ShingleSize;

@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Dedup.Engine.IO;
+using Dedup.Engine.Pipeline;
 
 namespace Dedup.Engine.Reporting;
 
@@ -25,5 +27,24 @@ public static class ReportFile
     {
         using var stream = File.OpenRead(path);
         return JsonSerializer.Deserialize<RunReport>(stream, Json) ?? throw new InvalidDataException($"{path}: empty report");
+    }
+
+    /// <summary>The report in the output folder of a finished run (eval, inspect); an <see cref="InputException"/> when there is none.</summary>
+    public static RunReport ReadFinished(string outputFolder)
+    {
+        string path = Path.Combine(outputFolder, OutputNames.Report);
+        if (!File.Exists(path))
+        {
+            throw new InputException($"'{Path.GetFullPath(path)}' does not exist: give the output folder of a finished dedup run.");
+        }
+
+        try
+        {
+            return Read(path);
+        }
+        catch (JsonException e)
+        {
+            throw new InputException($"'{Path.GetFullPath(path)}' is not a dedup report ({e.Message}).");
+        }
     }
 }

@@ -7,7 +7,10 @@ namespace Dedup.Engine.Staged;
 /// <summary><c>dedup plan</c>: fixes the shards, the configuration and the task layout of a run in run.json.</summary>
 public static class RunPlanner
 {
-    /// <summary>The plan for <paramref name="options"/> (its inputs discovered now), sealed with its hash.</summary>
+    /// <summary>
+    /// The plan for <paramref name="options"/> (its inputs discovered now), sealed with its hash. The head of
+    /// every shard is read to check that it has the fields the run reads (<see cref="ShardFieldCheck"/>).
+    /// </summary>
     public static RunPlan Create(DedupOptions options, IReadOnlyList<Shard> shards)
     {
         var (parameters, bandsChosen) = DedupRun.Parameters(options);
@@ -32,6 +35,7 @@ public static class RunPlanner
             throw new UsageException($"--against: at most {Records.DocumentRef.MaxRuns - 1} earlier runs.");
         }
 
+        ShardFieldCheck.Check(shards, options.TextFields, options.IdFieldGiven ? options.IdField : null);
         return new RunPlan(
             RunPlan.CurrentFormat,
             options.Inputs.Select(Path.GetFullPath).ToList(),
