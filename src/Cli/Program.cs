@@ -33,6 +33,7 @@ public static class Program
         StageCommand.Create(Stage.Buckets),
         StageCommand.Create(Stage.Cluster),
         StageCommand.Create(Stage.Filter),
+        StageCommand.Create(Stage.Report),
         SlurmCommand.Create(),
         DevicesCommand.Create(),
         EvalCommand.Create(),

@@ -58,6 +58,9 @@ public sealed record DedupOptions
     /// <summary>The memory budget every stage sizes its buffers by (--memory).</summary>
     public long MemoryBytes { get; init; } = Staged.MemoryBudget.Default;
 
+    /// <summary>Compression level of .jsonl.gz and .jsonl.zst outputs (--compression-level); null for each format's default.</summary>
+    public int? CompressionLevel { get; init; }
+
     /// <summary>Signature (and filter) tasks: contiguous shard ranges of about equal bytes.</summary>
     public int Tasks { get; init; } = 1;
 

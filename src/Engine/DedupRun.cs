@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
 using Dedup.Engine.Output;
+using Dedup.Engine.Pipeline;
 using Dedup.Engine.Progress;
 using Dedup.Engine.Reporting;
 using Dedup.Engine.Staged;
@@ -10,7 +10,7 @@ using Dedup.Kernels.Signatures;
 namespace Dedup.Engine;
 
 /// <summary>
-/// <c>dedup run</c>: the stages of a staged run (plan, signatures, buckets, cluster, filter), one
+/// <c>dedup run</c>: the stages of a staged run (plan, signatures, buckets, cluster, filter, report), one
 /// after another in one process, over a run folder (temporary unless --run-dir names one, which
 /// makes a rerun resume). The outputs are committed into OUT at once, at the end.
 /// </summary>
@@ -37,15 +37,19 @@ public static class DedupRun
                 StageRunner.Run(run, stage, AllTasks(plan, stage), context, cancellation);
             }
 
-            // The filter writes into this attempt's staging folder, so it always runs (an earlier
-            // attempt's filter output went with that attempt).
-            var clock = Stopwatch.StartNew();
-            if (Directory.Exists(run.StageFolder(Stage.Filter)))
+            // The filter and the report write into this attempt's staging folder, so they always run
+            // (an earlier attempt's outputs went with that attempt).
+            foreach (var stage in new[] { Stage.Filter, Stage.Report })
             {
-                Directory.Delete(run.StageFolder(Stage.Filter), recursive: true);
+                if (Directory.Exists(run.StageFolder(stage)))
+                {
+                    Directory.Delete(run.StageFolder(stage), recursive: true);
+                }
+
+                StageRunner.Run(run, stage, AllTasks(plan, stage), context, cancellation);
             }
-            StageRunner.Run(run, Stage.Filter, AllTasks(plan, Stage.Filter), context, cancellation);
-            var report = ReportFiles.Publish(run, output.Staging, new Dictionary<string, double> { ["filter"] = Math.Round(clock.Elapsed.TotalSeconds, 3) });
+
+            var report = ReportFile.Read(Path.Combine(output.Staging, OutputNames.Report));
             output.Commit();
             return report;
         }

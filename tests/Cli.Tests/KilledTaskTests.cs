@@ -39,7 +39,7 @@ public sealed class KilledTaskTests : IClassFixture<KilledTaskTests.Corpus>
         SameOutputs.Assert(corpus.Expected, Path.Combine(runDir, "output"));
     }
 
-    private static readonly string[] Stages = ["signatures", "buckets", "cluster", "filter"];
+    private static readonly string[] Stages = ["signatures", "buckets", "cluster", "filter", "report"];
 
     /// <summary>Starts task 0 on one thread and kills it as soon as its partial folder appears.</summary>
     private static void KillInTheMiddle(string runDir, string stage)

@@ -28,9 +28,10 @@ public class SlurmCommandTests
                 ["--parsable", "--array=0-1", "--dependency=afterok:1001", "--kill-on-invalid-dep=yes", Script(Stage.Buckets)],
                 ["--parsable", "--dependency=afterok:1002", "--kill-on-invalid-dep=yes", Script(Stage.Cluster)],
                 ["--parsable", "--array=0-2%2", "--dependency=afterok:1003", "--kill-on-invalid-dep=yes", Script(Stage.Filter)],
+                ["--parsable", "--dependency=afterok:1004", "--kill-on-invalid-dep=yes", Script(Stage.Report)],
             ],
             sbatch.Calls());
-        Assert.Contains("submitted 4 job(s): 1001 1002 1003 1004", result.Stdout);
+        Assert.Contains("submitted 5 job(s): 1001 1002 1003 1004 1005", result.Stdout);
         Assert.True(File.Exists(Path.Combine(run, RunPlan.FileName)));
         Assert.True(Directory.Exists(Path.Combine(run, "slurm", "logs")));
 
@@ -100,7 +101,7 @@ public class SlurmCommandTests
         var nothing = sbatch.Dedup("slurm", "submit", "--run-dir", run);
         Assert.True(nothing.ExitCode == 0, nothing.ToString());
         Assert.Contains("nothing to submit", nothing.Stdout);
-        Assert.Equal(5, sbatch.Calls().Count);
+        Assert.Equal(6, sbatch.Calls().Count);
     }
 
     [Fact]
@@ -126,7 +127,8 @@ public class SlurmCommandTests
             $"  j1=$(sbatch --parsable --array=0,2 {Script("signatures")})\n"
             + $"  j2=$(sbatch --parsable --array=0-2 --dependency=afterok:$j1 --kill-on-invalid-dep=yes {Script("buckets")})\n"
             + $"  j3=$(sbatch --parsable --dependency=afterok:$j2 --kill-on-invalid-dep=yes {Script("cluster")})\n"
-            + $"  sbatch --parsable --array=0-2 --dependency=afterok:$j3 --kill-on-invalid-dep=yes {Script("filter")}\n",
+            + $"  j4=$(sbatch --parsable --array=0-2 --dependency=afterok:$j3 --kill-on-invalid-dep=yes {Script("filter")})\n"
+            + $"  sbatch --parsable --dependency=afterok:$j4 --kill-on-invalid-dep=yes {Script("report")}\n",
             status.Stdout);
     }
 
@@ -143,11 +145,11 @@ public class SlurmCommandTests
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("1004_[0-1] PENDING", refused.Stderr);
         Assert.Contains("--force", refused.Stderr);
-        Assert.Equal(4, sbatch.Calls().Count);
+        Assert.Equal(5, sbatch.Calls().Count);
 
         var forced = sbatch.Dedup("slurm", "submit", "--run-dir", run, "--force");
         Assert.True(forced.ExitCode == 0, forced.ToString());
-        Assert.Equal(8, sbatch.Calls().Count);
+        Assert.Equal(10, sbatch.Calls().Count);
     }
 
     [Fact]
@@ -185,7 +187,7 @@ public class SlurmCommandTests
         Assert.Contains("is not a run folder", notRun.Stderr);
 
         Assert.Equal(1, sbatch.Dedup("slurm", "submit", "--run-dir", run, "--max-parallel", "0").ExitCode);
-        Assert.Equal(4, sbatch.Calls().Count);
+        Assert.Equal(5, sbatch.Calls().Count);
     }
 
     private static void RunScript(string script, int task)

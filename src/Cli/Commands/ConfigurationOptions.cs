@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dedup.Engine;
 using Dedup.Engine.Clustering;
+using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
 using Dedup.Engine.Staged;
 
@@ -32,6 +33,7 @@ public sealed class ConfigurationOptions
     private readonly Option<string> keep = new("--keep") { Description = "Which document of a cluster to keep: first (in shard, row order), longest (most text), newest:FIELD (latest date or number in FIELD), max:FIELD (largest number in FIELD). Ties and missing values go to the first.", DefaultValueFactory = _ => "first" };
     private readonly Option<bool> strict = new("--strict") { Description = "Fail at the first record that cannot be deduplicated (invalid JSON, missing or empty text) instead of keeping and counting it." };
     private readonly Option<string> memory = new("--memory") { Description = "Memory budget of every stage (e.g. 512M, 4G): sizes batches, sorted runs and merge buffers. The cluster stage needs 8 bytes per document on top.", DefaultValueFactory = _ => "1G" };
+    private readonly Option<int?> compressionLevel = new("--compression-level") { Description = $"Compression level of .jsonl.gz outputs (1-{OutputCompression.GzipMax}, default {OutputCompression.GzipDefault}) and .jsonl.zst outputs (1-{OutputCompression.ZstdMax}, default {OutputCompression.ZstdDefault}). Parquet outputs keep their input's codec." };
     private readonly Option<int> tasks = new("--tasks") { Description = "Signature and filter tasks: contiguous shard ranges of about equal size.", DefaultValueFactory = _ => 1 };
     private readonly Option<int?> partitions = new("--partitions") { Description = "Buckets tasks, each a range of band keys (default: as many as --tasks)." };
     private readonly Option<string[]> against = new("--against") { Description = "Run folder of an earlier run (repeatable): documents that duplicate its documents are removed too, without signing its corpus again.", AllowMultipleArgumentsPerToken = false };
@@ -51,7 +53,7 @@ public sealed class ConfigurationOptions
     public void AddTo(Command command)
     {
         command.Add(inputs);
-        foreach (var option in new Option[] { textField, idField, ngram, permutations, threshold, bands, rows, seed, verify, noVerify, sweep, keep, strict, memory, tasks, partitions, against })
+        foreach (var option in new Option[] { textField, idField, ngram, permutations, threshold, bands, rows, seed, verify, noVerify, sweep, keep, strict, memory, compressionLevel, tasks, partitions, against })
         {
             command.Add(option);
         }
@@ -76,6 +78,7 @@ public sealed class ConfigurationOptions
         Keep = KeepPolicy.Parse(r.GetValue(keep)!),
         Strict = r.GetValue(strict),
         MemoryBytes = MemoryBudget.Parse(r.GetValue(memory)!),
+        CompressionLevel = r.GetValue(compressionLevel),
         Tasks = r.GetValue(tasks),
         Partitions = r.GetValue(partitions) ?? r.GetValue(tasks),
         Against = r.GetValue(against) ?? [],

@@ -59,7 +59,8 @@ public static class StageCommand
     {
         Stage.Signatures => "Sign the documents of one shard range: documents, signatures and sorted band runs per partition.",
         Stage.Buckets => "Merge one key range of every band: candidate edges to each bucket's leader, verified, and exact-duplicate links.",
-        Stage.Cluster => "Union-find over every verified edge; keepers, cluster numbers, clusters.jsonl and the report (one task).",
-        _ => "Write one shard range without its removed rows, and the removed rows, into the plan's output folder.",
+        Stage.Cluster => "Union-find over every verified edge: keepers, cluster numbers, clusters.jsonl and the report (one task).",
+        Stage.Filter => "Write one shard range without its removed rows, and the removed rows, into the plan's output folder.",
+        _ => "Publish clusters.jsonl, report.json and report.html into the plan's output folder, with the filter's output sizes (one task, after every filter task).",
     } + " Finished tasks are skipped; the task count comes from run.json.";
 }

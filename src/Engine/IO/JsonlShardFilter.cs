@@ -5,7 +5,7 @@ internal static class JsonlShardFilter
 {
     private const int RowsPerStep = 4096;
 
-    public static long Write(Shard shard, string outputPath, ReadOnlySpan<long> removedRows, CopyProgress progress)
+    public static long Write(Shard shard, string outputPath, ReadOnlySpan<long> removedRows, OutputCompression compression, CopyProgress progress)
     {
         long row = 0;
         long written = 0;
@@ -13,7 +13,7 @@ internal static class JsonlShardFilter
         FileStream? file = null;
         using var input = Guard(shard, row, () => ShardStreams.OpenRead(shard.FullPath, shard.Compression, out file));
         var lines = new LineReader(input);
-        using (var output = ShardStreams.OpenWrite(outputPath, shard.Compression))
+        using (var output = ShardStreams.OpenWrite(outputPath, shard.Compression, compression))
         {
             while (Guard(shard, row, lines.ReadLine))
             {

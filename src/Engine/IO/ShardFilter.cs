@@ -11,13 +11,13 @@ public static class ShardFilter
     /// Throws <see cref="ShardReadException"/> when the input cannot be read, and <see cref="ArgumentException"/>
     /// when the removed rows are not ascending or lie beyond the end of the shard.
     /// </summary>
-    /// <param name="options">Not needed to copy rows; taken so that callers pass what they read the shard with.</param>
+    /// <param name="compression">The level a compressed JSONL output is written at.</param>
     /// <param name="copied">Called as the copy goes (every few thousand rows, or row group) with the rows and the bytes of the shard file passed since the last call; the bytes add up to the shard's length.</param>
-    public static long Write(Shard shard, string outputPath, ReadOnlySpan<long> removedRows, ReaderOptions options, Action<long, long>? copied = null)
+    public static long Write(Shard shard, string outputPath, ReadOnlySpan<long> removedRows, OutputCompression compression, Action<long, long>? copied = null)
     {
         ArgumentNullException.ThrowIfNull(shard);
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
-        ShardReaders.Validate(options);
+        ArgumentNullException.ThrowIfNull(compression);
         CheckAscending(removedRows);
 
         var fullPath = Path.GetFullPath(outputPath);
@@ -29,7 +29,7 @@ public static class ShardFilter
         {
             long written = shard.Format switch
             {
-                ShardFormat.Jsonl => JsonlShardFilter.Write(shard, partial, removedRows, new CopyProgress(shard, copied)),
+                ShardFormat.Jsonl => JsonlShardFilter.Write(shard, partial, removedRows, compression, new CopyProgress(shard, copied)),
                 ShardFormat.Parquet => ParquetShardFilter.Write(shard, partial, removedRows, new CopyProgress(shard, copied)),
                 _ => throw new ArgumentOutOfRangeException(nameof(shard), shard.Format, "unknown shard format"),
             };

@@ -8,9 +8,6 @@ internal static class ShardStreams
 {
     private const int FileBufferSize = 1 << 20;
 
-    /// <summary>Zstd level of filtered output: the CLI default, a good speed/size balance.</summary>
-    private const int ZstdLevel = 3;
-
     // Header (no name, no time, unknown OS), an empty final deflate block, CRC-32 0 and size 0.
     private static readonly byte[] EmptyGzip = [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0xFF, 0x03, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
 
@@ -38,20 +35,13 @@ internal static class ShardStreams
         }
     }
 
-    public static Stream OpenWrite(string path, Compression compression)
+    /// <summary>Creates a shard file for writing through its compressor, at the level <paramref name="level"/> gives its format.</summary>
+    public static Stream OpenWrite(string path, Compression compression, OutputCompression level)
     {
         var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, FileBufferSize);
         try
         {
-            return compression switch
-            {
-                Compression.None => file,
-                // Fastest: filtering rewrites every shard of a corpus, and gzip's higher levels cost several
-                // times the CPU for a few percent of size; throughput matters more here.
-                Compression.Gzip => new GZipStream(file, CompressionLevel.Fastest),
-                Compression.Zstd => new CompressionStream(file, ZstdLevel, leaveOpen: false),
-                _ => throw new ArgumentOutOfRangeException(nameof(compression)),
-            };
+            return level.Wrap(file, compression);
         }
         catch
         {

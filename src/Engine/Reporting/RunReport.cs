@@ -9,6 +9,7 @@ public sealed record RunReport(
     InputSummary Inputs,
     DocumentCounts Documents,
     ByteCounts TextBytes,
+    FileBytes Files,
     RunConfiguration Parameters,
     BackendSummary Backend,
     LshSummary Lsh,
@@ -21,7 +22,9 @@ public sealed record RunReport(
 /// <param name="Against">Run folders of earlier runs whose documents this run deduplicated against.</param>
 public sealed record InputSummary(IReadOnlyList<string> Paths, IReadOnlyList<ShardSummary> Shards, IReadOnlyList<string> Against);
 
-public sealed record ShardSummary(string Path, string Format, string Compression, long FileBytes, long Records, long Signed, long Removed);
+/// <param name="FileBytes">The input shard's size on disk.</param>
+/// <param name="OutputFileBytes">Its deduplicated copy's size on disk; 0 until the filter has written it.</param>
+public sealed record ShardSummary(string Path, string Format, string Compression, long FileBytes, long Records, long Signed, long Removed, long OutputFileBytes);
 
 /// <summary>Records read, signed (deduplicated), kept, removed; skipped and repaired ones by reason.</summary>
 public sealed record DocumentCounts(
@@ -34,6 +37,9 @@ public sealed record DocumentCounts(
     IReadOnlyDictionary<string, long> Skipped);
 
 public sealed record ByteCounts(long Read, long Kept, long Removed);
+
+/// <summary>Shard files on disk, compressed as they are: the inputs, and the deduplicated outputs (0 until the filter has written them).</summary>
+public sealed record FileBytes(long Input, long Output);
 
 
 public sealed record BackendSummary(string Name, string Reason);

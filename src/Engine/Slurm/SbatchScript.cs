@@ -24,7 +24,7 @@ public static class SbatchScript
         var text = new StringBuilder();
         text.AppendLine("#!/bin/bash");
         text.AppendLine($"# The {stage.Name()} stage of the dedup run in {run.Path} (run.json hash {run.Plan.Hash}): {tasks} task{(array ? "s" : string.Empty)}.");
-        text.AppendLine("# Written by `dedup slurm submit`, which submits the four stages chained with afterok dependencies.");
+        text.AppendLine("# Written by `dedup slurm submit`, which submits the stages chained with afterok dependencies.");
         text.AppendLine("#");
         text.AppendLine("# By hand (options given to sbatch override the #SBATCH lines below):");
         string all = ArrayRanges.ForSbatch(Enumerable.Range(0, tasks).ToList(), settings.MaxParallel);

@@ -7,13 +7,13 @@ using Dedup.Engine.Staged.Records;
 
 namespace Dedup.Engine.Staged;
 
-/// <summary>What a filter task wrote.</summary>
-public sealed record FilterTaskStats(int Shards, long RowsRemoved);
+/// <summary>What a filter task wrote: the bytes on disk of each output shard of its range, in plan order.</summary>
+public sealed record FilterTaskStats(int Shards, long RowsRemoved, IReadOnlyList<long> OutputFileBytes);
 
 /// <summary>
 /// <c>dedup filter --task-index I</c>: writes each shard of the task's range without its removed
-/// rows, in its own format, and its removed rows (id, row, cluster, kept id, similarity) into OUT;
-/// task 0 also publishes clusters.jsonl and the report. Each file appears whole, by a rename.
+/// rows, in its own format, and its removed rows (id, row, cluster, kept id, similarity) into OUT.
+/// Each file appears whole, by a rename. The report step after it publishes the report.
 /// </summary>
 public static class FilterTask
 {
@@ -30,19 +30,22 @@ public static class FilterTask
         using var writer = new TaskWriter(run, Stage.Filter, task);
         using var assignments = run.Open<Assignment>(clusterMarker, ClusterFiles.Assignments);
         long removedRows = 0;
+        var outputBytes = new long[shards.Count];
         // Each thread's lookups get their share of the budget (a removed row loads its keeper too: two documents).
         int batchDocuments = Math.Max(2, new MemoryBudget(run.Plan.MemoryBytes).LookupDocuments(run.Plan.Configuration.Permutations) / (threads > 0 ? threads : Environment.ProcessorCount));
         // Shards are independent: written in parallel, as many at once as there are threads.
-        ParallelWork.ForEach(shards, threads, shard =>
+        ParallelWork.ForEach(Enumerable.Range(0, shards.Count).ToList(), threads, i =>
         {
+            var shard = shards[i];
             SignatureTask.CheckUnchanged(shard);
             long first = stats.AssignmentStarts[shard.Index];
             string target = Path.Combine(output, shard.RelativePath);
             string removedTarget = Path.Combine(output, OutputNames.Removed(shard.RelativePath));
-            RemoveLeftovers(target);
-            RemoveLeftovers(removedTarget);
+            DurableFile.RemoveLeftovers(target);
+            DurableFile.RemoveLeftovers(removedTarget);
             var removed = RemovedOf(runs, assignments, first, stats.AssignmentStarts[shard.Index + 1] - first, batchDocuments);
-            ShardFilter.Write(shard, target, removed.Select(r => r.Row).ToArray(), run.Plan.Configuration.ReaderOptions, progress.Add);
+            ShardFilter.Write(shard, target, removed.Select(r => r.Row).ToArray(), run.Plan.OutputCompression, progress.Add);
+            outputBytes[i] = new FileInfo(target).Length;
             if (removed.Count > 0)
             {
                 WriteRemovedRows(runs, removedTarget, removed, batchDocuments);
@@ -51,32 +54,7 @@ public static class FilterTask
             Interlocked.Add(ref removedRows, removed.Count);
         }, cancellation);
 
-        if (task == 0)
-        {
-            string clusters = Path.Combine(output, OutputNames.Clusters);
-            foreach (string name in new[] { OutputNames.Clusters, OutputNames.Report, OutputNames.ReportHtml })
-            {
-                RemoveLeftovers(Path.Combine(output, name));
-            }
-
-            DurableFile.Write(clusters, s => s.Write(ReportFiles.ReadVerified(run, clusterMarker, OutputNames.Clusters)));
-            ReportFiles.Publish(run, output, new Dictionary<string, double>());
-        }
-
-        writer.Commit(new FilterTaskStats(shards.Count, removedRows));
-    }
-
-    /// <summary>Deletes the partial files a killed attempt left beside <paramref name="path"/> (name.partial, name.partial-...).</summary>
-    private static void RemoveLeftovers(string path)
-    {
-        string folder = Path.GetDirectoryName(path)!;
-        if (Directory.Exists(folder))
-        {
-            foreach (string partial in Directory.EnumerateFiles(folder, Path.GetFileName(path) + ".partial*"))
-            {
-                File.Delete(partial);
-            }
-        }
+        writer.Commit(new FilterTaskStats(shards.Count, removedRows, outputBytes));
     }
 
     private sealed record RemovedRow(long Row, ulong Document, Assignment Assignment);

@@ -11,7 +11,7 @@ public sealed record ReportPlots(EvenSample<int> ClusterSizes, EvenSample<double
 
 /// <summary>
 /// The report as the cluster task keeps it (report.json and report-plots.json in its folder), and
-/// as it is published into OUT, with any later stage's seconds added.
+/// as the report step publishes it into OUT.
 /// </summary>
 public static class ReportFiles
 {
@@ -29,30 +29,19 @@ public static class ReportFiles
         task.Record(Plots, ChecksummedWriter.Seal(plotsPath));
     }
 
-    /// <summary>Writes report.json and report.html into <paramref name="output"/>; returns the report.</summary>
-    public static RunReport Publish(RunFolder run, string output, IReadOnlyDictionary<string, double> laterSeconds)
+    /// <summary>The report and plot data as the cluster task built them, checked against its checksums.</summary>
+    public static HtmlReportData ReadBuilt(RunFolder run, TaskMarker cluster)
     {
-        var marker = run.Marker(Stage.Cluster, 0);
-        var report = JsonSerializer.Deserialize<RunReport>(ReadVerified(run, marker, OutputNames.Report), ReportFile.Json)!;
-        var plots = JsonSerializer.Deserialize<PlotData>(ReadVerified(run, marker, Plots), RunJson.Options)!;
-        if (laterSeconds.Count > 0)
-        {
-            var seconds = new Dictionary<string, double>(report.StageSeconds);
-            foreach (var (stage, value) in laterSeconds)
-            {
-                seconds[stage] = value;
-            }
+        var report = JsonSerializer.Deserialize<RunReport>(ReadVerified(run, cluster, OutputNames.Report), ReportFile.Json)!;
+        var plots = JsonSerializer.Deserialize<PlotData>(ReadVerified(run, cluster, Plots), RunJson.Options)!;
+        return new HtmlReportData(report, plots.ClusterSizes, plots.RemovedSimilarities);
+    }
 
-            seconds["total"] = Math.Round(seconds.Where(kv => kv.Key is not ("sign_compute" or "total")).Sum(kv => kv.Value), 3);
-            report = report with { StageSeconds = seconds };
-        }
-
-        DurableFile.Write(Path.Combine(output, OutputNames.Report), s => JsonSerializer.Serialize(s, report, ReportFile.Json));
-        string html = Path.Combine(output, OutputNames.ReportHtml);
-        string partial = $"{html}.partial-{Guid.NewGuid():N}";
-        HtmlReport.Write(partial, new HtmlReportData(report, plots.ClusterSizes, plots.RemovedSimilarities));
-        File.Move(partial, html, overwrite: true);
-        return report;
+    /// <summary>Writes report.json and report.html into <paramref name="output"/>, each whole.</summary>
+    public static void Publish(string output, HtmlReportData data)
+    {
+        DurableFile.Write(Path.Combine(output, OutputNames.Report), s => JsonSerializer.Serialize(s, data.Report, ReportFile.Json));
+        DurableFile.Write(Path.Combine(output, OutputNames.ReportHtml), s => HtmlReport.Write(s, data));
     }
 
     /// <summary>A finished task's small file, whole, checked against its checksums.</summary>

@@ -18,6 +18,7 @@ public sealed record AgainstRun(string RunDir, string Hash);
 /// </summary>
 /// <param name="SignatureTasks">Each task's shard range [first, end); the filter stage uses the same.</param>
 /// <param name="Partitions">Buckets tasks: each takes one range of band keys, of every band.</param>
+/// <param name="CompressionLevel">--compression-level of compressed JSONL outputs; null for each format's default.</param>
 public sealed record RunPlan(
     int FormatVersion,
     IReadOnlyList<string> Inputs,
@@ -27,6 +28,7 @@ public sealed record RunPlan(
     IReadOnlyList<int[]> SignatureTasks,
     int Partitions,
     long MemoryBytes,
+    int? CompressionLevel,
     IReadOnlyList<AgainstRun> Against,
     string Hash)
 {
@@ -40,6 +42,8 @@ public sealed record RunPlan(
         Stage.Buckets => Partitions,
         _ => 1,
     };
+
+    public OutputCompression OutputCompression => new(CompressionLevel);
 
     public IReadOnlyList<Shard> ShardList() =>
         Shards.Select((s, i) => new Shard(i, s.FullPath, s.Path, s.Format, s.Compression, s.Bytes)).ToList();

@@ -35,6 +35,11 @@ public static class RunPlanner
             throw new UsageException($"--against: at most {Records.DocumentRef.MaxRuns - 1} earlier runs.");
         }
 
+        if (new OutputCompression(options.CompressionLevel).ProblemWith(shards) is string problem)
+        {
+            throw new UsageException(problem);
+        }
+
         ShardFieldCheck.Check(shards, options.TextFields, options.IdFieldGiven ? options.IdField : null);
         return new RunPlan(
             RunPlan.CurrentFormat,
@@ -45,6 +50,7 @@ public static class RunPlanner
             SplitByBytes(shards, options.Tasks),
             options.Partitions,
             options.MemoryBytes,
+            options.CompressionLevel,
             against,
             string.Empty).Sealed();
     }

@@ -7,6 +7,9 @@ public enum Stage
     Buckets,
     Cluster,
     Filter,
+
+    /// <summary>One task after the filter: publishes clusters.jsonl and the report into OUT.</summary>
+    Report,
 }
 
 public static class StageNames
@@ -16,5 +19,5 @@ public static class StageNames
     public static Stage Parse(string name) =>
         Enum.TryParse<Stage>(name, ignoreCase: true, out var stage) && name.All(char.IsLetter)
             ? stage
-            : throw new UsageException($"'{name}' is not a stage; the stages are signatures, buckets, cluster and filter.");
+            : throw new UsageException($"'{name}' is not a stage; the stages are {string.Join(", ", Enum.GetValues<Stage>().Select(Name))}.");
 }

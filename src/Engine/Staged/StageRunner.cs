@@ -48,7 +48,8 @@ public static class StageRunner
         Stage.Signatures => "documents",
         Stage.Buckets => "band records",
         Stage.Cluster => "records",
-        _ => "rows",
+        Stage.Filter => "rows",
+        _ => "reports",
     };
 
     private static void CheckIndex(RunFolder run, Stage stage, int task)
@@ -73,8 +74,11 @@ public static class StageRunner
             case Stage.Cluster:
                 ClusterTask.Run(run, context.Progress, context.Log, cancellation);
                 break;
-            default:
+            case Stage.Filter:
                 FilterTask.Run(run, task, context.Output, context.Threads, context.Progress, context.Log, cancellation);
+                break;
+            default:
+                ReportTask.Run(run, context.Output, context.Progress, context.Log);
                 break;
         }
 

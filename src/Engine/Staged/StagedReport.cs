@@ -19,7 +19,7 @@ public static class StagedReport
         var recordsPerShard = signing.SelectMany(s => s.RecordsPerShard).ToList();
         var shards = plan.Shards.Select((s, i) => new ShardSummary(
             s.Path, s.Format.ToString().ToLowerInvariant(), s.Compression.ToString().ToLowerInvariant(), s.Bytes,
-            recordsPerShard[i], cluster.SignedPerShard[i], cluster.RemovedPerShard[i])).ToList();
+            recordsPerShard[i], cluster.SignedPerShard[i], cluster.RemovedPerShard[i], OutputFileBytes: 0)).ToList();
 
         var byReason = signing.SelectMany(s => s.RecordsByReason)
             .GroupBy(kv => kv.Key)
@@ -63,6 +63,7 @@ public static class StagedReport
             new InputSummary(plan.Inputs, shards, plan.Against.Select(a => a.RunDir).ToList()),
             documents,
             new ByteCounts(textBytes, textBytes - cluster.BytesRemoved, cluster.BytesRemoved),
+            new FileBytes(plan.Shards.Sum(s => s.Bytes), Output: 0),
             config,
             backend,
             lsh,

@@ -17,7 +17,7 @@ public sealed class BrowserRenderTests(ITestOutputHelper output)
         BrowserRender.RequireChromium();
 
         string page = Fresh("report.html"), png = Fresh("report.png");
-        HtmlReport.Write(page, SampleReports.Create(SampleReports.ShardNames(60)));
+        File.WriteAllText(page, HtmlReport.Render(SampleReports.Create(SampleReports.ShardNames(60))));
 
         var (exitCode, log) = BrowserRender.Run(page, png);
         output.WriteLine(log);

@@ -196,11 +196,14 @@ public sealed class HtmlReportTests
     {
         using var temp = new TempFolder();
         string path = temp.PathOf("report.html");
-        HtmlReport.Write(path, data);
+        using (var file = File.Create(path))
+        {
+            HtmlReport.Write(file, data);
+        }
+
         byte[] bytes = File.ReadAllBytes(path);
         Assert.Equal((byte)'<', bytes[0]);
         Assert.Equal(HtmlReport.Render(data), File.ReadAllText(path));
-        Assert.Throws<IOException>(() => HtmlReport.Write(path, data));
     }
 
     /// <summary>The numbers each tooltip holds, by the pattern's groups; every tooltip must match.</summary>

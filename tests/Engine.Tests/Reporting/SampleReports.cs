@@ -33,6 +33,7 @@ public static class SampleReports
             Inputs: new InputSummary(["/data/corpus"], shards, []),
             Documents: new DocumentCounts(records, records - 5, records - removed, removed, 2, 3, new Dictionary<string, long> { ["invalid_json"] = 4, ["empty_text"] = 1 }),
             TextBytes: new ByteCounts(textBytes, textBytes - removedBytes, removedBytes),
+            Files: new FileBytes(shards.Sum(s => s.FileBytes), shards.Sum(s => s.OutputFileBytes)),
             Parameters: new RunConfiguration(["text"], "id", 5, Permutations, Threshold, 9, 13, true, 42, "estimate", "first", false, [0.7, 0.8, 0.9], "0123456789abcdef"),
             Backend: new BackendSummary("cpu (Vector512, 2 threads)", "no CUDA or OpenCL device found"),
             Lsh: new LshSummary(removed + 300, removed + 40, 260, null, 120),
@@ -53,7 +54,7 @@ public static class SampleReports
         return paths.Select((path, i) =>
         {
             long records = share[i] + 500 + random.Next(5_000);
-            return new ShardSummary(path, "jsonl", "gzip", records * 700, records, records, share[i]);
+            return new ShardSummary(path, "jsonl", "gzip", records * 700, records, records, share[i], (records - share[i]) * 690);
         }).ToList();
     }
 

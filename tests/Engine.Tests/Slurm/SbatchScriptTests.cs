@@ -72,7 +72,7 @@ public class SbatchScriptTests
 
             var seen = File.ReadAllText(record).Split('\0')[..^1];
             var expected = new List<string> { "1", stage.Name(), "--run-dir", f.Run.Path };
-            if (stage == Stage.Cluster)
+            if (stage is Stage.Cluster or Stage.Report)
             {
                 expected.AddRange(["--task-index", "0"]);
             }

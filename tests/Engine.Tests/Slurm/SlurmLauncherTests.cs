@@ -7,7 +7,7 @@ namespace Dedup.Engine.Tests.Slurm;
 public class SlurmLauncherTests
 {
     [Fact]
-    public void Submit_chains_the_four_stages_with_afterok_and_kill_on_invalid_dep()
+    public void Submit_chains_the_five_stages_with_afterok_and_kill_on_invalid_dep()
     {
         using var f = new SlurmRunFixture(shards: 4, tasks: 4, partitions: 3);
         var jobs = SlurmLauncher.Submit(f.Run, f.Settings(), f.Slurm);
@@ -19,9 +19,10 @@ public class SlurmLauncherTests
                 ["--parsable", "--array=0-2", "--dependency=afterok:1001", "--kill-on-invalid-dep=yes", Script(Stage.Buckets)],
                 ["--parsable", "--dependency=afterok:1002", "--kill-on-invalid-dep=yes", Script(Stage.Cluster)],
                 ["--parsable", "--array=0-3", "--dependency=afterok:1003", "--kill-on-invalid-dep=yes", Script(Stage.Filter)],
+                ["--parsable", "--dependency=afterok:1004", "--kill-on-invalid-dep=yes", Script(Stage.Report)],
             ],
             f.Slurm.Calls);
-        Assert.Equal(["1001", "1002", "1003", "1004"], jobs.Select(j => j.JobId));
+        Assert.Equal(["1001", "1002", "1003", "1004", "1005"], jobs.Select(j => j.JobId));
         Assert.Equal(jobs.Select(j => (j.Stage, j.JobId, j.Tasks)), SubmittedJob.ReadAll(f.Run).Select(j => (j.Stage, j.JobId, j.Tasks)));
     }
 
@@ -31,7 +32,7 @@ public class SlurmLauncherTests
         using var f = new SlurmRunFixture(shards: 4, tasks: 4, partitions: 4);
         SlurmLauncher.Submit(f.Run, f.Settings(maxParallel: 2), f.Slurm);
 
-        Assert.Equal(["--array=0-3%2", "--array=0-3%2", null, "--array=0-3%2"], f.Slurm.Calls.Select(c => c.FirstOrDefault(a => a.StartsWith("--array=", StringComparison.Ordinal))));
+        Assert.Equal(["--array=0-3%2", "--array=0-3%2", null, "--array=0-3%2", null], f.Slurm.Calls.Select(c => c.FirstOrDefault(a => a.StartsWith("--array=", StringComparison.Ordinal))));
         Assert.Contains("#SBATCH --array=0-3%2\n", File.ReadAllText(SlurmFolder.Script(f.Run, Stage.Buckets)));
         Assert.DoesNotContain("#SBATCH --array", File.ReadAllText(SlurmFolder.Script(f.Run, Stage.Cluster)));
     }
@@ -50,12 +51,13 @@ public class SlurmLauncherTests
                 ["--parsable", "--array=1,3", SlurmFolder.Script(f.Run, Stage.Buckets)],
                 ["--parsable", "--dependency=afterok:1001", "--kill-on-invalid-dep=yes", SlurmFolder.Script(f.Run, Stage.Cluster)],
                 ["--parsable", "--array=0-3%3", "--dependency=afterok:1002", "--kill-on-invalid-dep=yes", SlurmFolder.Script(f.Run, Stage.Filter)],
+                ["--parsable", "--dependency=afterok:1003", "--kill-on-invalid-dep=yes", SlurmFolder.Script(f.Run, Stage.Report)],
             ],
             f.Slurm.Calls);
     }
 
     [Fact]
-    public void Resubmission_of_a_few_filter_tasks_depends_on_nothing()
+    public void Resubmission_of_a_few_filter_tasks_depends_on_nothing_and_the_report_waits_for_them()
     {
         using var f = new SlurmRunFixture(shards: 4, tasks: 4, partitions: 2);
         f.Finish(Stage.Signatures, 0, 1, 2, 3);
@@ -65,7 +67,12 @@ public class SlurmLauncherTests
 
         SlurmLauncher.Submit(f.Run, f.Settings(), f.Slurm);
 
-        Assert.Equal([["--parsable", "--array=2", SlurmFolder.Script(f.Run, Stage.Filter)]], f.Slurm.Calls);
+        Assert.Equal(
+            [
+                ["--parsable", "--array=2", SlurmFolder.Script(f.Run, Stage.Filter)],
+                ["--parsable", "--dependency=afterok:1001", "--kill-on-invalid-dep=yes", SlurmFolder.Script(f.Run, Stage.Report)],
+            ],
+            f.Slurm.Calls);
     }
 
     [Fact]
@@ -76,6 +83,7 @@ public class SlurmLauncherTests
         f.Finish(Stage.Buckets, 0);
         f.Finish(Stage.Cluster, 0);
         f.Finish(Stage.Filter, 0, 1);
+        f.Finish(Stage.Report, 0);
 
         Assert.Empty(SlurmLauncher.Submit(f.Run, f.Settings(), f.Slurm));
         Assert.Empty(f.Slurm.Calls);

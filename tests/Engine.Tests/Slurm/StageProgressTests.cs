@@ -16,8 +16,8 @@ public class StageProgressTests
 
         var progress = StageProgress.Of(f.Run);
 
-        Assert.Equal([Stage.Signatures, Stage.Buckets, Stage.Cluster, Stage.Filter], progress.Select(p => p.Stage));
-        Assert.Equal([(3, 4), (0, 2), (0, 1), (0, 4)], progress.Select(p => (p.Finished, p.Total)));
+        Assert.Equal([Stage.Signatures, Stage.Buckets, Stage.Cluster, Stage.Filter, Stage.Report], progress.Select(p => p.Stage));
+        Assert.Equal([(3, 4), (0, 2), (0, 1), (0, 4), (0, 1)], progress.Select(p => (p.Finished, p.Total)));
         Assert.Equal([2], progress[0].Missing);
         var attempt = Assert.Single(progress[0].Attempts);
         Assert.Equal((2, 4242, partial), (attempt.Task, attempt.ProcessId!.Value, attempt.Folder));

@@ -11,12 +11,9 @@ public static class HtmlReport
     private const int HalfWidth = 560;
     private const int FullWidth = 1150;
 
-    public static void Write(string path, HtmlReportData data)
-    {
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+    /// <summary>Writes the page to <paramref name="stream"/> as UTF-8 without a byte-order mark.</summary>
+    public static void Write(Stream stream, HtmlReportData data) =>
         stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(data)));
-        stream.Flush(flushToDisk: true);
-    }
 
     internal static string Render(HtmlReportData data)
     {

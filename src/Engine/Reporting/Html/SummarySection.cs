@@ -16,8 +16,9 @@ internal static class SummarySection
         html.Append(Stat("Removed", DisplayFormat.Count(d.Removed), $"{DisplayFormat.Percent(d.Removed, d.Records)} of the records", "removed"));
         html.Append(Stat("Kept", DisplayFormat.Count(d.Kept), $"{DisplayFormat.Percent(d.Kept, d.Records)} of the records", "kept"));
         html.Append(Stat("Clusters", DisplayFormat.Count(report.Clusters.Count), $"{DisplayFormat.Count(report.Clusters.Documents)} documents, largest {DisplayFormat.Count(report.Clusters.Largest)}"));
-        html.Append(Stat("Text read", DisplayFormat.Megabytes(bytes.Read), $"files: {DisplayFormat.Megabytes(report.Inputs.Shards.Sum(s => s.FileBytes))} on disk"));
+        html.Append(Stat("Text read", DisplayFormat.Megabytes(bytes.Read), $"files: {DisplayFormat.Megabytes(report.Files.Input)} on disk"));
         html.Append(Stat("Text removed", DisplayFormat.Megabytes(bytes.Removed), $"{DisplayFormat.Percent(bytes.Removed, bytes.Read)} of the text", "removed"));
+        html.Append(Stat("Shards written", DisplayFormat.Megabytes(report.Files.Output), $"on disk, from {DisplayFormat.Megabytes(report.Files.Input)} read"));
         html.Append(Stat("Run time", timed ? DisplayFormat.Seconds(seconds) : "–", timed ? $"{DisplayFormat.Throughput(bytes.Read, seconds)} of text" : "not measured"));
         html.Append(Stat("Backend", report.Backend.Name, report.Backend.Reason, "text"));
         html.Append("</section><section class=\"fact-tables\">");

@@ -21,4 +21,17 @@ public static class DurableFile
             File.Delete(partial);
         }
     }
+
+    /// <summary>Deletes the partial files a killed writer left beside <paramref name="path"/> (name.partial, name.partial-...).</summary>
+    public static void RemoveLeftovers(string path)
+    {
+        string folder = Path.GetDirectoryName(path)!;
+        if (Directory.Exists(folder))
+        {
+            foreach (string partial in Directory.EnumerateFiles(folder, Path.GetFileName(path) + ".partial*"))
+            {
+                File.Delete(partial);
+            }
+        }
+    }
 }
