@@ -16,4 +16,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq chromium >/dev/null
-chromium --version
+chromium --version 2>/dev/null  # the launcher script itself warns on stderr about its memory check

@@ -1,7 +1,6 @@
 using Dedup.Kernels.Backends;
 using Dedup.Kernels.Signatures;
 using ILGPU;
-using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
 using ILGPU.Runtime.OpenCL;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dedup.Engine.Progress;
+using Dedup.Engine.Stages;
 
 namespace Dedup.Cli;
 

@@ -1,10 +1,13 @@
 using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
 using Dedup.Engine.Output;
-using Dedup.Engine.Pipeline;
-using Dedup.Engine.Progress;
+using Dedup.Engine.Plan;
 using Dedup.Engine.Reporting;
-using Dedup.Engine.Staged;
+using Dedup.Engine.Stages;
+using Dedup.Engine.Stages.Buckets;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
 using Dedup.Kernels.Signatures;
 
 namespace Dedup.Engine;

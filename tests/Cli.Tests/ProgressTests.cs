@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Dedup.Engine.Progress;
+using Dedup.Engine.Stages;
 
 namespace Dedup.Cli.Tests;
 

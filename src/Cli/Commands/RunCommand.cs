@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Dedup.Engine;
-using Dedup.Engine.Pipeline;
-using Dedup.Engine.Progress;
+using Dedup.Engine.Output;
 using Dedup.Engine.Reporting;
+using Dedup.Engine.Stages;
 
 namespace Dedup.Cli.Commands;
 

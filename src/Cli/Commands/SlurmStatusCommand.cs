@@ -1,8 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using Dedup.Engine;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Reporting;
+using Dedup.Engine.RunFiles;
 using Dedup.Engine.Slurm;
-using Dedup.Engine.Staged;
+using Dedup.Engine.Stages;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dedup.Engine.IO;
-using Dedup.Engine.Pipeline;
+using Dedup.Engine.Output;
+using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.Evaluation;
 

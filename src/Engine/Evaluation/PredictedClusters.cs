@@ -1,5 +1,6 @@
 using Dedup.Engine.IO;
-using Dedup.Engine.Pipeline;
+using Dedup.Engine.Output;
+using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.Evaluation;
 

@@ -1,5 +1,4 @@
-using Dedup.Engine.IO;
-using Dedup.Engine.Pipeline;
+using Dedup.Engine.Output;
 using Dedup.Engine.Reporting;
 
 namespace Dedup.Engine.Evaluation;

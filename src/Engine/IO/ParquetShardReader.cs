@@ -1,6 +1,5 @@
 using System.Text;
 using Parquet;
-using Parquet.Schema;
 
 namespace Dedup.Engine.IO;
 

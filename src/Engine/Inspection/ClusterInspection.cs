@@ -1,7 +1,6 @@
 using System.Text;
 using Dedup.Engine.Evaluation;
 using Dedup.Engine.IO;
-using Dedup.Engine.Pipeline;
 using Dedup.Engine.Reporting;
 using Dedup.Kernels.Signatures;
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dedup.Engine.IO;
-using Dedup.Engine.Pipeline;
+using Dedup.Engine.Output;
 
 namespace Dedup.Engine.Reporting;
 

@@ -1,5 +1,13 @@
 using Dedup.Engine.IO;
-using Dedup.Engine.Staged;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Plan;
+using Dedup.Engine.Reporting;
+using Dedup.Engine.RunFiles;
+using Dedup.Engine.Stages;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.Slurm;
 
@@ -70,7 +78,7 @@ public static class SlurmLauncher
         foreach (var stage in Enum.GetValues<Stage>())
         {
             string path = SlurmFolder.Script(run, stage);
-            Staged.Files.DurableFile.Write(path, s =>
+            DurableFile.Write(path, s =>
             {
                 using var writer = new StreamWriter(s, leaveOpen: true);
                 writer.Write(SbatchScript.Text(run, stage, settings));

@@ -1,5 +1,13 @@
 using System.Text.Json;
-using Dedup.Engine.Staged;
+using Dedup.Engine.IO;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Plan;
+using Dedup.Engine.RunFiles;
+using Dedup.Engine.Stages.Buckets;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.Slurm;
 
@@ -44,7 +52,7 @@ public sealed record SlurmSettings(
     }
 
     public void Save(RunFolder run) =>
-        Staged.Files.DurableFile.Write(PathIn(run), s => JsonSerializer.Serialize(s, this, RunJson.Options));
+        DurableFile.Write(PathIn(run), s => JsonSerializer.Serialize(s, this, RunJson.Options));
 
     public void Check()
     {

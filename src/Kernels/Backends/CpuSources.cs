@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using Dedup.Kernels.Hashing;
 using Dedup.Kernels.Text;
 
 namespace Dedup.Kernels.Backends;

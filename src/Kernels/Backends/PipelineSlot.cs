@@ -1,4 +1,3 @@
-using Dedup.Kernels.Signatures;
 using ILGPU.Runtime;
 
 namespace Dedup.Kernels.Backends;

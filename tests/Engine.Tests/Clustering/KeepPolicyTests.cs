@@ -1,6 +1,7 @@
-using Dedup.Engine.Evaluation;
 using System.Text.Json;
 using Dedup.Engine.Clustering;
+using Dedup.Engine.Evaluation;
+using Dedup.Engine.Plan;
 using Dedup.Engine.Tests.EndToEnd;
 using Dedup.Kernels.Backends;
 

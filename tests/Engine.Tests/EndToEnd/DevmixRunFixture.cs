@@ -1,4 +1,5 @@
 using Dedup.Engine.Evaluation;
+using Dedup.Engine.Plan;
 using Dedup.Engine.Reporting;
 using Dedup.Kernels.Backends;
 

@@ -1,5 +1,13 @@
-using Dedup.Engine.Staged;
 using Dedup.Engine.Evaluation;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Plan;
+using Dedup.Engine.RunFiles;
+using Dedup.Engine.Stages;
+using Dedup.Engine.Stages.Buckets;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Engine.Stages.Signatures;
 using Xunit.Abstractions;
 
 namespace Dedup.Engine.Tests.EndToEnd;

@@ -1,7 +1,8 @@
-using Dedup.Engine.Evaluation;
 using System.Text;
 using System.Text.Json;
+using Dedup.Engine.Evaluation;
 using Dedup.Engine.IO;
+using Dedup.Engine.Plan;
 using Dedup.Engine.Tests.IO;
 using Dedup.Kernels.Backends;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dedup.Engine.Plan;
 using Dedup.Engine.Tests.EndToEnd;
 using Dedup.Kernels.Backends;
 

@@ -1,4 +1,5 @@
 using Dedup.Engine.Evaluation;
+using Dedup.Engine.Plan;
 using Dedup.Engine.Tests.EndToEnd;
 using Dedup.Kernels.Backends;
 

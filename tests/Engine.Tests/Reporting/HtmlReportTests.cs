@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using Dedup.Engine.Lsh;
 using Dedup.Engine.Reporting.Html;
 

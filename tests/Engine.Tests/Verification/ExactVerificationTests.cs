@@ -1,7 +1,14 @@
 using System.Text;
 using System.Text.Json;
 using Dedup.Engine.Lsh;
-using Dedup.Engine.Staged;
+using Dedup.Engine.Plan;
+using Dedup.Engine.RunFiles;
+using Dedup.Engine.Stages;
+using Dedup.Engine.Stages.Buckets;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Engine.Stages.Signatures;
 using Dedup.Engine.Tests.EndToEnd;
 using Dedup.Kernels.Backends;
 using Dedup.Kernels.Signatures;

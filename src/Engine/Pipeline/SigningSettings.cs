@@ -1,6 +1,0 @@
-using Dedup.Engine.Clustering;
-
-namespace Dedup.Engine.Pipeline;
-
-/// <summary>What the signature stage needs to know besides the backend: batch sizes, the keep policy's ranks, strictness.</summary>
-public sealed record SigningSettings(int BatchBytes, int BatchDocuments, KeepPolicy Keep, bool Strict);

@@ -1,0 +1,71 @@
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Reporting;
+using Dedup.Engine.RunFiles;
+using Dedup.Engine.Stages.Buckets;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Engine.Stages.Signatures;
+namespace Dedup.Engine.Plan;
+
+/// <summary>
+/// How each stage spends --memory. The runtime itself (JIT, fold table, thread stacks, I/O
+/// buffers) takes about <see cref="RuntimeReserve"/> whatever the budget, so the shares are of
+/// what is left; bench/ measures the peaks against the budget (docs/BENCHMARKS.md).
+/// </summary>
+public sealed record MemoryBudget(long Bytes)
+{
+    public const long Default = 1L << 30;
+
+    public const long Minimum = 16L << 20;
+
+    /// <summary>Measured: a signatures process over a few documents peaks at 70 MiB.</summary>
+    public const long RuntimeReserve = 96L << 20;
+
+    /// <summary>What the stages' own buffers may take (at least 4 MiB, for tiny budgets in tests).</summary>
+    private long Usable => Math.Max(4L << 20, Bytes - RuntimeReserve);
+
+    /// <summary>
+    /// Text per signature batch: three batches circulate, and the backend's arrays are a multiple of
+    /// one. 32 MiB at the default 1G; a GPU wants larger ones (up to 256 MiB, from --memory 8G).
+    /// </summary>
+    public int SignatureBatchBytes => (int)Math.Clamp(Usable / 32, 1 << 20, 256 << 20);
+
+    /// <summary>
+    /// Documents per signature batch: their signatures take no more than the batch's text may
+    /// (short documents would otherwise make the signature arrays the largest thing in memory).
+    /// </summary>
+    public int SignatureBatchDocuments(int permutations) =>
+        (int)Math.Clamp(SignatureBatchBytes / (sizeof(uint) * (long)permutations), 1024, 65536);
+
+    /// <summary>Band records a signature task holds before it sorts and writes a run.</summary>
+    public long BandBufferBytes => Usable * 3 / 8;
+
+    /// <summary>Read buffers of all the runs a buckets task merges, together.</summary>
+    public long MergeBufferBytes => Usable / 4;
+
+    /// <summary>
+    /// Documents whose signature, record and id a stage loads at once (<see cref="DocumentDetails"/>,
+    /// and a buckets task's batch of candidate pairs): up to an eighth of the budget.
+    /// </summary>
+    public int LookupDocuments(int permutations) =>
+        (int)Math.Clamp(Usable / 8 / ((sizeof(uint) * (long)permutations) + 256), 1024, 1 << 17);
+
+    /// <summary>The cluster stage's sort buffer, besides its union-find array.</summary>
+    public long SortBufferBytes => Usable / 4;
+
+    /// <summary>Parses 512M, 4G, 1.5G, 2048 (bytes)...</summary>
+    public static long Parse(string value)
+    {
+        string v = value.Trim().ToUpperInvariant();
+        long unit = v.EndsWith('K') ? 1L << 10 : v.EndsWith('M') ? 1L << 20 : v.EndsWith('G') ? 1L << 30 : v.EndsWith('T') ? 1L << 40 : 1;
+        string number = unit == 1 ? v : v[..^1];
+        if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double amount) || amount <= 0)
+        {
+            throw new UsageException($"--memory {value}: give an amount such as 512M, 4G or 1.5G.");
+        }
+
+        long bytes = (long)(amount * unit);
+        return bytes >= Minimum ? bytes : throw new UsageException($"--memory {value}: give at least 16M.");
+    }
+}

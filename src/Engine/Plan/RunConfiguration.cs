@@ -1,0 +1,53 @@
+using System.Text.Json.Serialization;
+using Dedup.Engine.Clustering;
+using Dedup.Engine.IO;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.RunFiles;
+using Dedup.Engine.Stages;
+using Dedup.Engine.Stages.Buckets;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Engine.Stages.Signatures;
+using Dedup.Kernels.Signatures;
+
+namespace Dedup.Engine.Plan;
+
+/// <summary>
+/// Everything that decides a run's results, fixed by the plan: every task reads it from run.json,
+/// so tasks on different machines cannot disagree, and report.json shows it as the run's parameters.
+/// The device and thread count are not here: the signatures are bit-identical on every backend.
+/// The derived views below are not written: they follow from the fields.
+/// </summary>
+public sealed record RunConfiguration(
+    IReadOnlyList<string> TextFields,
+    string IdField,
+    int ShingleSize,
+    int Permutations,
+    double Threshold,
+    int Bands,
+    int Rows,
+    bool BandsChosenFromThreshold,
+    ulong Seed,
+    string Verify,
+    string Keep,
+    bool Strict,
+    IReadOnlyList<double> Sweep,
+    string FoldTable)
+{
+    [JsonIgnore]
+    public SignatureParameters Signature => new(ShingleSize, Permutations, Bands, Rows, Seed);
+
+    [JsonIgnore]
+    public VerifyMode VerifyMode => Enum.Parse<VerifyMode>(Verify, ignoreCase: true);
+
+    [JsonIgnore]
+    public KeepPolicy KeepPolicy => KeepPolicy.Parse(Keep);
+
+    [JsonIgnore]
+    public ReaderOptions ReaderOptions => new(TextFields, IdField, KeepPolicy.KeyField);
+
+    /// <summary>Whether documents signed under <paramref name="other"/> can be compared with this run's.</summary>
+    public bool SignsLike(RunConfiguration other) =>
+        (ShingleSize, Permutations, Bands, Rows, Seed, FoldTable) == (other.ShingleSize, other.Permutations, other.Bands, other.Rows, other.Seed, other.FoldTable);
+}

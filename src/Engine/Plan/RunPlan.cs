@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Dedup.Engine.IO;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Reporting;
+using Dedup.Engine.RunFiles;
+using Dedup.Engine.Stages;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Engine.Stages.Signatures;
+
+namespace Dedup.Engine.Plan;
+
+/// <summary>A shard as the plan fixed it: later tasks check that the file is still what was planned.</summary>
+public sealed record PlannedShard(string Path, string FullPath, ShardFormat Format, Compression Compression, long Bytes);
+
+/// <summary>An earlier run whose documents this run deduplicates against (--against).</summary>
+public sealed record AgainstRun(string RunDir, string Hash);
+
+/// <summary>
+/// run.json: the sorted shards, the configuration, how the work is split into tasks, and a hash of
+/// all of it. Every task checks the hash of the intermediate files it reads against its own, so
+/// nothing made under another plan is ever mixed in.
+/// </summary>
+/// <param name="SignatureTasks">Each task's shard range [first, end); the filter stage uses the same.</param>
+/// <param name="Partitions">Buckets tasks: each takes one range of band keys, of every band.</param>
+/// <param name="CompressionLevel">--compression-level of compressed JSONL outputs; null for each format's default.</param>
+public sealed record RunPlan(
+    int FormatVersion,
+    IReadOnlyList<string> Inputs,
+    string Output,
+    IReadOnlyList<PlannedShard> Shards,
+    RunConfiguration Configuration,
+    IReadOnlyList<int[]> SignatureTasks,
+    int Partitions,
+    long MemoryBytes,
+    int? CompressionLevel,
+    IReadOnlyList<AgainstRun> Against,
+    string Hash)
+{
+    public const string FileName = "run.json";
+
+    public const int CurrentFormat = 1;
+
+    public int TaskCount(Stage stage) => stage switch
+    {
+        Stage.Signatures or Stage.Filter => SignatureTasks.Count,
+        Stage.Buckets => Partitions,
+        _ => 1,
+    };
+
+    public OutputCompression OutputCompression => new(CompressionLevel);
+
+    public IReadOnlyList<Shard> ShardList() =>
+        Shards.Select((s, i) => new Shard(i, s.FullPath, s.Path, s.Format, s.Compression, s.Bytes)).ToList();
+
+    /// <summary>The same plan with its hash computed over everything else in it.</summary>
+    public RunPlan Sealed() => this with { Hash = HashOf(this with { Hash = string.Empty }) };
+
+    public void Save(string path) =>
+        DurableFile.Write(path, stream => JsonSerializer.Serialize(stream, this, RunJson.Options));
+
+    public static RunPlan Load(string runDir)
+    {
+        string path = Path.Combine(runDir, FileName);
+        if (!File.Exists(path))
+        {
+            throw new InputException($"{path} does not exist: {runDir} is not a run folder. Make one with `dedup plan INPUT --run-dir {runDir}`.");
+        }
+
+        RunPlan? plan;
+        try
+        {
+            plan = JsonSerializer.Deserialize<RunPlan>(File.ReadAllBytes(path), RunJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new InputException($"{path}: not a readable run plan ({e.Message}).");
+        }
+
+        if (plan is null || plan.FormatVersion != CurrentFormat)
+        {
+            throw new InputException($"{path}: run plan format {plan?.FormatVersion} is not {CurrentFormat}; plan the run again with this version of dedup.");
+        }
+
+        if (plan.Sealed().Hash != plan.Hash)
+        {
+            throw new InputException($"{path} was changed after it was planned (its hash no longer matches). Plan again into a new run folder instead of editing run.json.");
+        }
+
+        return plan;
+    }
+
+    private static string HashOf(RunPlan plan)
+    {
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(plan, RunJson.Options);
+        return Convert.ToHexStringLower(SHA256.HashData(json))[..16];
+    }
+}

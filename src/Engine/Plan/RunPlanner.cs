@@ -1,0 +1,146 @@
+using Dedup.Engine.IO;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Output;
+using Dedup.Engine.Reporting;
+using Dedup.Engine.RunFiles;
+using Dedup.Engine.RunFiles.Records;
+using Dedup.Engine.Stages;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Engine.Stages.Signatures;
+using Dedup.Kernels.Text;
+
+namespace Dedup.Engine.Plan;
+
+/// <summary><c>dedup plan</c>: fixes the shards, the configuration and the task layout of a run in run.json.</summary>
+public static class RunPlanner
+{
+    /// <summary>
+    /// The plan for <paramref name="options"/> (its inputs discovered now), sealed with its hash. The head of
+    /// every shard is read to check that it has the fields the run reads (<see cref="ShardFieldCheck"/>).
+    /// </summary>
+    public static RunPlan Create(DedupOptions options, IReadOnlyList<Shard> shards)
+    {
+        var (parameters, bandsChosen) = DedupRun.Parameters(options);
+        var reserved = shards.FirstOrDefault(s => OutputNames.IsReserved(s.RelativePath));
+        if (reserved is not null)
+        {
+            throw new UsageException($"{reserved.FullPath}: the shard's output path {reserved.RelativePath} would collide with the run's own outputs (clusters.jsonl, report.json, removed/); rename it.");
+        }
+
+        if (options.Tasks < 1 || options.Partitions < 1 || options.Tasks >= DocumentRef.MaxTasks)
+        {
+            throw new UsageException($"--tasks {options.Tasks} --partitions {options.Partitions}: give at least 1 of each (and fewer than {DocumentRef.MaxTasks} tasks).");
+        }
+
+        var configuration = new RunConfiguration(
+            options.TextFields, options.IdField, parameters.ShingleSize, parameters.Permutations, options.Threshold,
+            parameters.Bands, parameters.Rows, bandsChosen, parameters.Seed, options.Verify.ToString().ToLowerInvariant(),
+            options.Keep.Name, options.Strict, options.Sweep, FoldTable.Default.Fingerprint.ToString("x16"));
+        var against = options.Against.Select(dir => AgainstRunOf(dir, configuration)).ToList();
+        if (against.Count > DocumentRef.MaxRuns - 1)
+        {
+            throw new UsageException($"--against: at most {DocumentRef.MaxRuns - 1} earlier runs.");
+        }
+
+        if (new OutputCompression(options.CompressionLevel).ProblemWith(shards) is string problem)
+        {
+            throw new UsageException(problem);
+        }
+
+        ShardFieldCheck.Check(shards, options.TextFields, options.IdFieldGiven ? options.IdField : null);
+        return new RunPlan(
+            RunPlan.CurrentFormat,
+            options.Inputs.Select(Path.GetFullPath).ToList(),
+            Path.GetFullPath(options.Output),
+            shards.Select(s => new PlannedShard(s.RelativePath, s.FullPath, s.Format, s.Compression, s.Length)).ToList(),
+            configuration,
+            SplitByBytes(shards, options.Tasks),
+            options.Partitions,
+            options.MemoryBytes,
+            options.CompressionLevel,
+            against,
+            string.Empty).Sealed();
+    }
+
+    /// <summary>
+    /// Writes run.json into <paramref name="runDir"/>, or finds the same plan already there (a rerun
+    /// resumes it). A different plan in the folder is an error: its files belong to that plan.
+    /// </summary>
+    public static RunFolder PlanOrResume(string runDir, RunPlan plan)
+    {
+        Directory.CreateDirectory(runDir);
+        string path = Path.Combine(runDir, RunPlan.FileName);
+        if (File.Exists(path))
+        {
+            var existing = RunPlan.Load(runDir);
+            if (existing.Hash != plan.Hash)
+            {
+                throw new UsageException(
+                    $"{runDir} already holds a run planned with other inputs or settings (run.json hash {existing.Hash}, this plan {plan.Hash}). "
+                    + "Use a new run folder, or delete this one to start over.");
+            }
+
+            return new RunFolder(runDir, existing);
+        }
+
+        plan.Save(path);
+        return new RunFolder(runDir, plan);
+    }
+
+    /// <summary>
+    /// Contiguous shard ranges with about equal bytes each, never more ranges than shards: the k-th
+    /// cut is the shard boundary closest to k/tasks of the bytes, leaving a shard for every later range.
+    /// </summary>
+    internal static List<int[]> SplitByBytes(IReadOnlyList<Shard> shards, int tasks)
+    {
+        tasks = Math.Min(tasks, shards.Count);
+        var before = new long[shards.Count + 1];
+        for (int i = 0; i < shards.Count; i++)
+        {
+            before[i + 1] = before[i] + shards[i].Length;
+        }
+
+        var ranges = new List<int[]>();
+        int cut = 0;
+        for (int k = 1; k < tasks; k++)
+        {
+            double target = (double)before[^1] * k / tasks;
+            int next = cut + 1;
+            int last = shards.Count - (tasks - k);
+            while (next < last && Math.Abs(before[next + 1] - target) <= Math.Abs(before[next] - target))
+            {
+                next++;
+            }
+
+            ranges.Add([cut, next]);
+            cut = next;
+        }
+
+        ranges.Add([cut, shards.Count]);
+        return ranges;
+    }
+
+    private static string Signing(RunConfiguration c) =>
+        $"{c.ShingleSize}-grams, {c.Permutations} permutations, {c.Bands}x{c.Rows} bands, seed {c.Seed}, fold table {c.FoldTable}";
+
+    private static AgainstRun AgainstRunOf(string runDir, RunConfiguration configuration)
+    {
+        var earlier = RunFolder.Open(runDir);
+        if (!earlier.Plan.Configuration.SignsLike(configuration))
+        {
+            throw new UsageException(
+                $"--against {runDir}: that run signed with {Signing(earlier.Plan.Configuration)}, this one would sign with {Signing(configuration)}; "
+                + "their band keys meet only when both sign the same way. Give the same --ngram, --num-perm, --bands/--rows (or --threshold) and --seed.");
+        }
+
+        var missing = earlier.MissingTasks(Stage.Cluster);
+        if (missing.Count > 0)
+        {
+            throw new UsageException($"--against {runDir}: its cluster stage has not finished; finish that run first.");
+        }
+
+        return new AgainstRun(earlier.Path, earlier.Plan.Hash);
+    }
+}

@@ -1,0 +1,56 @@
+using Dedup.Engine.IO;
+using Dedup.Engine.Stages.Signatures;
+
+namespace Dedup.Engine.Reporting;
+
+/// <summary>
+/// Reads a finished run's input documents again, with the run's own text and id fields (eval and
+/// inspect). Both match documents by id, so the inputs must be unchanged and the ids unique.
+/// </summary>
+public static class RunInputs
+{
+    public delegate void DocumentVisitor(string id, ReadOnlySpan<byte> text);
+
+    /// <summary>Visits every document the run signed, in (shard, row) order.</summary>
+    public static void ForEach(RunReport report, DocumentVisitor visit)
+    {
+        var shards = ShardDiscovery.Discover(report.Inputs.Paths);
+        CheckUnchanged(shards, report);
+        var options = new ReaderOptions(report.Parameters.TextFields, report.Parameters.IdField);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var shard in shards)
+        {
+            using var reader = ShardReaders.Open(shard, options);
+            while (reader.Read())
+            {
+                if (!RecordTally.IsSigned(reader.Status))
+                {
+                    continue;
+                }
+
+                string id = reader.Id;
+                if (!ids.Add(id))
+                {
+                    throw new InputException(
+                        $"{shard.FullPath} row {reader.Row}: id '{id}' occurs twice in the run's inputs. Documents are matched by id; " +
+                        "run again with an --id-field that is unique (or none, to name rows by file and row).");
+                }
+
+                visit(id, reader.Text);
+            }
+        }
+    }
+
+    private static void CheckUnchanged(IReadOnlyList<Shard> shards, RunReport report)
+    {
+        var then = report.Inputs.Shards.Select(s => $"{s.Path} ({s.FileBytes} bytes)");
+        var now = shards.Select(s => $"{s.RelativePath} ({s.Length} bytes)");
+        var changed = then.Except(now).Concat(now.Except(then)).ToList();
+        if (changed.Count > 0)
+        {
+            throw new InputException(
+                $"The run's inputs ({string.Join(", ", report.Inputs.Paths)}) are not the shards report.json lists: {string.Join(", ", changed.Take(4))} differ. " +
+                "The texts are read again from the inputs as they were when the run was made; leave them unchanged.");
+        }
+    }
+}

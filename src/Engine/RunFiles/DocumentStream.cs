@@ -1,0 +1,44 @@
+using Dedup.Engine.IO;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Plan;
+using Dedup.Engine.Reporting;
+using Dedup.Engine.RunFiles.Records;
+using Dedup.Engine.Stages;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Engine.Stages.Signatures;
+
+namespace Dedup.Engine.RunFiles;
+
+/// <summary>This run's signed documents in dense order, i.e. (shard, row) order, read task after task (counted by <paramref name="progress"/> as they are read).</summary>
+public sealed class DocumentStream(RunSet runs, RunProgress progress, int bufferBytes = 1 << 20) : IDisposable
+{
+    private int task = -1;
+    private RecordReader<DocumentRecord>? reader;
+
+    public DocumentRecord Current { get; private set; }
+
+    public bool MoveNext()
+    {
+        while (reader is null || !reader.MoveNext())
+        {
+            if (++task == runs.SignatureMarkers(0).Count)
+            {
+                return false;
+            }
+
+            var file = runs.File<DocumentRecord>(0, task, SignatureFiles.Documents);
+            reader = new RecordReader<DocumentRecord>(file, 0, file.Count, bufferBytes, progress: progress);
+        }
+
+        Current = reader.Current;
+        return true;
+    }
+
+    /// <summary>The next document; the caller knows there is one.</summary>
+    public DocumentRecord Next() =>
+        MoveNext() ? Current : throw new IntermediateFileException(runs.This.Path, "the signature tasks hold fewer documents than their done.json files count");
+
+    public void Dispose() => reader?.Dispose();
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Dedup.Engine.IO;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Plan;
+using Dedup.Engine.Stages;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Engine.Stages.Signatures;
+
+namespace Dedup.Engine.RunFiles;
+
+/// <summary>
+/// The folder of a staged run: run.json, and one folder per stage with one folder per finished
+/// task (signatures/task-00003/...). A task folder appears, by a rename, only once everything in it
+/// is written and its done.json records their checksums, so a folder that exists is complete.
+/// </summary>
+public sealed class RunFolder(string path, RunPlan plan)
+{
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    public RunPlan Plan { get; } = plan;
+
+    public static RunFolder Open(string path) => new(path, RunPlan.Load(path));
+
+    public static string TaskName(int task) => $"task-{task:D5}";
+
+    public string StageFolder(Stage stage) => System.IO.Path.Combine(Path, stage.Name());
+
+    public string TaskFolder(Stage stage, int task) => System.IO.Path.Combine(StageFolder(stage), TaskName(task));
+
+    public bool IsDone(Stage stage, int task) => File.Exists(System.IO.Path.Combine(TaskFolder(stage, task), TaskMarker.FileName));
+
+    public IReadOnlyList<int> MissingTasks(Stage stage) =>
+        Enumerable.Range(0, Plan.TaskCount(stage)).Where(t => !IsDone(stage, t)).ToList();
+
+    /// <summary>Reads a finished task's marker, checking that it belongs to this plan.</summary>
+    public TaskMarker Marker(Stage stage, int task)
+    {
+        string file = System.IO.Path.Combine(TaskFolder(stage, task), TaskMarker.FileName);
+        TaskMarker? marker;
+        try
+        {
+            marker = JsonSerializer.Deserialize<TaskMarker>(File.ReadAllBytes(file), RunJson.Options);
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            throw new InputException($"{file}: unreadable ({e.Message}); delete {TaskFolder(stage, task)} and run {stage.Name()} task {task} again.");
+        }
+
+        if (marker is null || marker.RunHash != Plan.Hash || marker.Stage != stage || marker.Task != task)
+        {
+            throw new InputException($"{file} belongs to another plan (run hash {marker?.RunHash}, not {Plan.Hash}); this run folder mixes runs. Delete {TaskFolder(stage, task)} and run the task again.");
+        }
+
+        return marker;
+    }
+
+    /// <summary>The markers of every task of <paramref name="stage"/>, which <paramref name="next"/> needs; names the missing ones.</summary>
+    public IReadOnlyList<TaskMarker> RequireComplete(Stage stage, Stage next)
+    {
+        var missing = MissingTasks(stage);
+        if (missing.Count > 0)
+        {
+            string list = string.Join(", ", missing.Take(20)) + (missing.Count > 20 ? $" and {missing.Count - 20} more" : string.Empty);
+            throw new InputException(
+                $"{next.Name()} needs every {stage.Name()} task, but {stage.Name()} task{(missing.Count > 1 ? "s" : string.Empty)} {list} of {Plan.TaskCount(stage)} "
+                + $"{(missing.Count > 1 ? "have" : "has")} not finished (no {TaskName(missing[0])}/{TaskMarker.FileName} in {StageFolder(stage)}). "
+                + $"Run them first: dedup {stage.Name()} --run-dir {Path} --task-index {missing[0]}");
+        }
+
+        return Enumerable.Range(0, Plan.TaskCount(stage)).Select(t => Marker(stage, t)).ToList();
+    }
+
+    /// <summary>Opens a file a finished task made; its bytes are checked against the task's checksums as they are read.</summary>
+    public RecordFile<T> Open<T>(TaskMarker marker, string name)
+        where T : unmanaged
+    {
+        string file = System.IO.Path.Combine(TaskFolder(marker.Stage, marker.Task), name);
+        if (!marker.Files.TryGetValue(name, out var expected))
+        {
+            throw new IntermediateFileException(file, $"{marker.Stage.Name()} task {marker.Task} did not record it");
+        }
+
+        return new RecordFile<T>(file, expected);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Dedup.Engine.IO;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Plan;
+using Dedup.Engine.Stages;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Engine.Stages.Signatures;
+
+namespace Dedup.Engine.RunFiles;
+
+/// <summary>
+/// One attempt at one task: its files go into a partial folder of its own, and <see cref="Commit"/>
+/// writes done.json and renames the folder into place. An attempt that dies leaves only a partial
+/// folder, which the next attempt of the task removes; two attempts racing each other both produce
+/// the same bytes, and the first rename wins.
+/// </summary>
+public sealed class TaskWriter : IDisposable
+{
+    private readonly RunFolder run;
+    private readonly Stage stage;
+    private readonly int task;
+    private readonly Dictionary<string, FileChecksum> files = [];
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private bool committed;
+
+    public TaskWriter(RunFolder run, Stage stage, int task)
+    {
+        this.run = run;
+        this.stage = stage;
+        this.task = task;
+        string stageFolder = run.StageFolder(stage);
+        Directory.CreateDirectory(stageFolder);
+        RemoveDeadAttempts(stageFolder);
+        PeakMemory.Reset();
+        Folder = Path.Combine(stageFolder, $".{RunFolder.TaskName(task)}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Folder);
+    }
+
+    /// <summary>Where this attempt writes; it becomes the task folder on <see cref="Commit"/>.</summary>
+    public string Folder { get; }
+
+    /// <summary>Seconds since the attempt started.</summary>
+    public double Elapsed => Math.Round(clock.Elapsed.TotalSeconds, 3);
+
+    public string PathOf(string name) => Path.Combine(Folder, name);
+
+    public ChecksummedWriter Create(string name, int bufferBytes = 1 << 20) => new(PathOf(name), bufferBytes);
+
+    /// <summary>Records a finished file's checksum for done.json.</summary>
+    public void Record(string name, FileChecksum checksum) => files[name] = checksum;
+
+    /// <summary>Completes <paramref name="writer"/> and records it under <paramref name="name"/>.</summary>
+    public void Complete(string name, ChecksummedWriter writer) => Record(name, writer.Complete());
+
+    public void Commit<TStats>(TStats stats)
+    {
+        var marker = new TaskMarker(
+            run.Plan.Hash, stage, task, Elapsed, PeakMemory.Bytes(), files,
+            JsonSerializer.SerializeToElement(stats, RunJson.Options));
+        DurableFile.Write(PathOf(TaskMarker.FileName), s => JsonSerializer.Serialize(s, marker, RunJson.Options));
+        try
+        {
+            Directory.Move(Folder, run.TaskFolder(stage, task));
+        }
+        catch (IOException) when (run.IsDone(stage, task))
+        {
+            // Another attempt of the same task finished first; its files are the same.
+            Directory.Delete(Folder, recursive: true);
+        }
+
+        committed = true;
+    }
+
+    public void Dispose()
+    {
+        if (!committed && Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+
+    /// <summary>Removes partial folders of this task left by attempts whose process is gone.</summary>
+    private void RemoveDeadAttempts(string stageFolder)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(stageFolder, $".{RunFolder.TaskName(task)}.partial-*"))
+        {
+            var parts = Path.GetFileName(folder).Split('-');
+            bool alive = parts.Length >= 3 && int.TryParse(parts[^2], out int pid) && IsAlive(pid);
+            if (!alive)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    // A partial folder of a live process on this machine may belong to a concurrent attempt; on a
+    // cluster the pid may be another node's, and such a folder is left (it is hidden and harmless).
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

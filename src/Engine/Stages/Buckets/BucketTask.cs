@@ -1,0 +1,210 @@
+using System.Runtime.InteropServices;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Plan;
+using Dedup.Engine.RunFiles;
+using Dedup.Engine.RunFiles.Records;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Engine.Stages.Signatures;
+
+namespace Dedup.Engine.Stages.Buckets;
+
+/// <summary>What a buckets task found. Candidate edges are counted per bucket link: a pair that shares several bands counts once per band.</summary>
+public sealed record BucketTaskStats(long CandidateEdges, long RejectedByEstimate, long? RejectedByExact, long ExactGroups, long ExactEdges);
+
+/// <summary>
+/// <c>dedup buckets --task-index P</c>: merges every signature task's band runs for key range P,
+/// band by band. The members of each bucket are paired (every pair in small buckets, each with the
+/// leader in large ones) and each pair is verified (estimated, and exact when planned); the
+/// exact-hash section links documents with equal content. Writes edges.bin.
+/// </summary>
+public static class BucketTask
+{
+    public const string Edges = "edges.bin";
+
+    /// <summary>Buckets with up to this many members have every pair verified; larger ones, each member with the leader.</summary>
+    public const int AllPairsUpTo = 32;
+
+    public static void Run(RunFolder run, int partition, int threads, RunProgress progress, IRunLog log, CancellationToken cancellation)
+    {
+        using var runs = RunSet.Open(run, Stage.Buckets);
+        var config = run.Plan.Configuration;
+        var budget = new MemoryBudget(run.Plan.MemoryBytes);
+        log.Info($"buckets task {partition}: merging {config.Bands} bands and the exact hashes of {run.Plan.SignatureTasks.Count} signature tasks");
+        var sections = Enumerable.Range(0, config.Bands + 1).Select(section => BandSlices.For(runs, partition, section)).ToList();
+        progress.Expect(sections.Sum(slices => slices.Sum(s => s.Count)) * Marshal.SizeOf<BandRecord>());
+        using var writer = new TaskWriter(run, Stage.Buckets, partition);
+        BucketTaskStats stats;
+        using (var edges = writer.Create(Edges))
+        {
+            var verifier = new EdgeVerifier(runs, edges, config, threads, budget.LookupDocuments(config.Permutations) / 2);
+            long exactGroups = 0, exactEdges = 0;
+            for (int section = 0; section <= config.Bands; section++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                using var merge = new BandMerge(sections[section], budget.MergeBufferBytes, progress);
+                if (section < config.Bands)
+                {
+                    PairBucketMembers(merge, verifier);
+                }
+                else
+                {
+                    (exactGroups, exactEdges) = LinkEqualContent(merge, edges);
+                }
+            }
+
+            verifier.Flush();
+            writer.Complete(Edges, edges);
+            stats = new BucketTaskStats(verifier.Candidates, verifier.RejectedByEstimate, verifier.RejectedByExact, exactGroups, exactEdges);
+        }
+
+        writer.Commit(stats);
+    }
+
+    /// <summary>
+    /// Pairs the members of each bucket for verification: every pair while the bucket has at most
+    /// <see cref="AllPairsUpTo"/> members, so that whether two documents join does not depend on
+    /// which other documents share their bucket (which makes a run against an earlier one agree with
+    /// one run over both); beyond that, each member with its leader (the smallest content hash), n - 1
+    /// pairs instead of n^2. Members with equal content are skipped (the exact section links them),
+    /// and so are pairs of two earlier-run documents (their run decided them).
+    /// </summary>
+    private static void PairBucketMembers(BandMerge merge, EdgeVerifier verifier)
+    {
+        var bucket = new List<BandRecord>(AllPairsUpTo + 1);
+        bool large = false;
+        while (merge.MoveNext())
+        {
+            var record = merge.Current;
+            if (bucket.Count > 0 && record.Key != bucket[0].Key)
+            {
+                PairAll(bucket, large ? 0 : bucket.Count, verifier);
+                bucket.Clear();
+                large = false;
+            }
+
+            if (large)
+            {
+                Pair(bucket[0], record, verifier);
+                continue;
+            }
+
+            bucket.Add(record);
+            if (bucket.Count > AllPairsUpTo)
+            {
+                // Too many members for every pair: link each to the leader instead.
+                large = true;
+                for (int i = 1; i < bucket.Count; i++)
+                {
+                    Pair(bucket[0], bucket[i], verifier);
+                }
+
+                bucket.RemoveRange(1, bucket.Count - 1);
+            }
+        }
+
+        PairAll(bucket, large ? 0 : bucket.Count, verifier);
+    }
+
+    /// <summary>Every pair among the first <paramref name="count"/> members.</summary>
+    private static void PairAll(List<BandRecord> bucket, int count, EdgeVerifier verifier)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            for (int j = i + 1; j < count; j++)
+            {
+                Pair(bucket[i], bucket[j], verifier);
+            }
+        }
+    }
+
+    private static void Pair(BandRecord first, BandRecord second, EdgeVerifier verifier)
+    {
+        if (first.Content != second.Content && !BothEarlier(first.Document, second.Document))
+        {
+            verifier.Add(first.Document, second.Document);
+        }
+    }
+
+    /// <summary>Links each document to the previous one with the same 128-bit content hash.</summary>
+    private static (long Groups, long Edges) LinkEqualContent(BandMerge merge, ChecksummedWriter edges)
+    {
+        long groups = 0, count = 0;
+        BandRecord previous = default;
+        bool any = false, groupCounted = false;
+        while (merge.MoveNext())
+        {
+            var record = merge.Current;
+            bool same = any && record.Key == previous.Key && record.Content == previous.Content;
+            groupCounted &= same;
+            if (same && !BothEarlier(previous.Document, record.Document))
+            {
+                edges.Write(EdgeRecord.ExactDuplicate(previous.Document, record.Document));
+                count++;
+                groups += groupCounted ? 0 : 1;
+                groupCounted = true;
+            }
+
+            previous = record;
+            any = true;
+        }
+
+        return (groups, count);
+    }
+
+    private static bool BothEarlier(ulong a, ulong b) => DocumentRef.Run(a) != 0 && DocumentRef.Run(b) != 0;
+
+    /// <summary>
+    /// Verifies candidate pairs in batches of <paramref name="batchPairs"/> and writes them in the
+    /// order they came: each batch loads the signature of every document it names once
+    /// (<see cref="DocumentDetails"/>), then scores the pairs in parallel.
+    /// </summary>
+    private sealed class EdgeVerifier(RunSet runs, ChecksummedWriter edges, RunConfiguration config, int threads, int batchPairs)
+    {
+        private readonly List<(ulong First, ulong Second)> pending = [];
+        private readonly bool exact = config.VerifyMode == VerifyMode.Exact;
+        private readonly float threshold = (float)config.Threshold;
+
+        public long Candidates { get; private set; }
+
+        public long RejectedByEstimate { get; private set; }
+
+        public long? RejectedByExact { get; private set; } = config.VerifyMode == VerifyMode.Exact ? 0 : null;
+
+        public void Add(ulong first, ulong second)
+        {
+            pending.Add((first, second));
+            if (pending.Count == batchPairs)
+            {
+                Flush();
+            }
+        }
+
+        public void Flush()
+        {
+            var details = DocumentDetails.Load(runs, pending.SelectMany(p => new[] { p.First, p.Second }), DocumentParts.Signatures);
+            var verified = new EdgeRecord[pending.Count];
+            ParallelWork.For(pending.Count, threads, i =>
+            {
+                var (a, b) = pending[i];
+                float estimate = (float)details.EstimatedJaccard(a, b);
+                float exactValue = exact ? (float)runs.ExactJaccard(a, b) : float.NaN;
+                verified[i] = new EdgeRecord(a, b, estimate, exactValue);
+            });
+
+            foreach (var edge in verified)
+            {
+                edges.Write(edge);
+                RejectedByEstimate += edge.Estimated >= threshold ? 0 : 1;
+                if (exact)
+                {
+                    RejectedByExact += edge.Exact >= threshold ? 0 : 1;
+                }
+            }
+
+            Candidates += pending.Count;
+            pending.Clear();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using Dedup.Engine.IO;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Output;
+using Dedup.Engine.Plan;
+using Dedup.Engine.RunFiles;
+using Dedup.Engine.RunFiles.Records;
+using Dedup.Engine.Stages.Buckets;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Signatures;
+
+namespace Dedup.Engine.Stages.Filter;
+
+/// <summary>What a filter task wrote: the bytes on disk of each output shard of its range, in plan order.</summary>
+public sealed record FilterTaskStats(int Shards, long RowsRemoved, IReadOnlyList<long> OutputFileBytes);
+
+/// <summary>
+/// <c>dedup filter --task-index I</c>: writes each shard of the task's range without its removed
+/// rows, in its own format, and its removed rows (id, row, cluster, kept id, similarity) into OUT.
+/// Each file appears whole, by a rename. The report step after it publishes the report.
+/// </summary>
+public static class FilterTask
+{
+    public static void Run(RunFolder run, int task, string output, int threads, RunProgress progress, IRunLog log, CancellationToken cancellation)
+    {
+        GzipStrictness.Enable();
+        using var runs = RunSet.Open(run, Stage.Filter);
+        var clusterMarker = run.RequireComplete(Stage.Cluster, Stage.Filter)[0];
+        var stats = clusterMarker.StatsAs<ClusterTaskStats>();
+        var range = run.Plan.SignatureTasks[task];
+        var shards = run.Plan.ShardList().Skip(range[0]).Take(range[1] - range[0]).ToList();
+        log.Info($"filter task {task}: shards {range[0]}..{range[1] - 1} into {output}");
+        progress.Expect(shards.Sum(s => s.Length));
+        using var writer = new TaskWriter(run, Stage.Filter, task);
+        using var assignments = run.Open<Assignment>(clusterMarker, ClusterFiles.Assignments);
+        long removedRows = 0;
+        var outputBytes = new long[shards.Count];
+        // Each thread's lookups get their share of the budget (a removed row loads its keeper too: two documents).
+        int batchDocuments = Math.Max(2, new MemoryBudget(run.Plan.MemoryBytes).LookupDocuments(run.Plan.Configuration.Permutations) / (threads > 0 ? threads : Environment.ProcessorCount));
+        // Shards are independent: written in parallel, as many at once as there are threads.
+        ParallelWork.ForEach(Enumerable.Range(0, shards.Count).ToList(), threads, i =>
+        {
+            var shard = shards[i];
+            SignatureTask.CheckUnchanged(shard);
+            long first = stats.AssignmentStarts[shard.Index];
+            string target = Path.Combine(output, shard.RelativePath);
+            string removedTarget = Path.Combine(output, OutputNames.Removed(shard.RelativePath));
+            DurableFile.RemoveLeftovers(target);
+            DurableFile.RemoveLeftovers(removedTarget);
+            var removed = RemovedOf(runs, assignments, first, stats.AssignmentStarts[shard.Index + 1] - first, batchDocuments);
+            ShardFilter.Write(shard, target, removed.Select(r => r.Row).ToArray(), run.Plan.OutputCompression, progress.Add);
+            outputBytes[i] = new FileInfo(target).Length;
+            if (removed.Count > 0)
+            {
+                WriteRemovedRows(runs, removedTarget, removed, batchDocuments);
+            }
+
+            Interlocked.Add(ref removedRows, removed.Count);
+        }, cancellation);
+
+        writer.Commit(new FilterTaskStats(shards.Count, removedRows, outputBytes));
+    }
+
+    private sealed record RemovedRow(long Row, ulong Document, Assignment Assignment);
+
+    /// <summary>The removed documents among a shard's clustered ones (its slice of assignments.bin), by row.</summary>
+    private static List<RemovedRow> RemovedOf(RunSet runs, RecordFile<Assignment> assignments, long first, long count, int batchDocuments)
+    {
+        var removed = new List<RemovedRow>();
+        foreach (var batch in RemovedAssignments(runs, assignments, first, count).Chunk(batchDocuments))
+        {
+            var details = DocumentDetails.Load(runs, batch.Select(r => r.Document), DocumentParts.Records);
+            removed.AddRange(batch.Select(r => new RemovedRow(details.Record(r.Document).Row, r.Document, r.Assignment)));
+        }
+
+        return removed;
+    }
+
+    private static IEnumerable<(ulong Document, Assignment Assignment)> RemovedAssignments(RunSet runs, RecordFile<Assignment> assignments, long first, long count)
+    {
+        using var reader = new RecordReader<Assignment>(assignments, first, count, 1 << 20);
+        while (reader.MoveNext())
+        {
+            ulong document = runs.Reference(0, reader.Current.Dense);
+            if (reader.Current.Keeper != document)
+            {
+                yield return (document, reader.Current);
+            }
+        }
+    }
+
+    private static void WriteRemovedRows(RunSet runs, string path, List<RemovedRow> removed, int batchDocuments)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        string partial = $"{path}.partial-{Guid.NewGuid():N}";
+        using (var file = new JsonLinesFile(partial))
+        {
+            foreach (var batch in removed.Chunk(batchDocuments / 2))
+            {
+                var details = DocumentDetails.Load(runs, batch.SelectMany(r => new[] { r.Document, r.Assignment.Keeper }), DocumentParts.Ids | DocumentParts.Signatures);
+                foreach (var row in batch)
+                {
+                    string id = details.Id(row.Document);
+                    string kept = details.Id(row.Assignment.Keeper);
+                    double similarity = Math.Round(details.EstimatedJaccard(row.Document, row.Assignment.Keeper), 4);
+                    file.WriteLine(w =>
+                    {
+                        w.WriteString("id", id);
+                        w.WriteNumber("row", row.Row);
+                        w.WriteNumber("cluster", row.Assignment.Cluster);
+                        w.WriteString("kept", kept);
+                        w.WriteNumber("similarity", similarity);
+                    });
+                }
+            }
+        }
+
+        File.Move(partial, path, overwrite: true);
+    }
+}

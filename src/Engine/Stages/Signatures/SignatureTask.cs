@@ -1,0 +1,100 @@
+using Dedup.Engine.IO;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Plan;
+using Dedup.Engine.Reporting;
+using Dedup.Engine.RunFiles;
+using Dedup.Engine.Stages.Buckets;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Kernels.Backends;
+using Dedup.Kernels.Text;
+
+namespace Dedup.Engine.Stages.Signatures;
+
+/// <summary>What a signature task counted, for the report.</summary>
+/// <param name="RecordsPerShard">Records read from each shard of the task's range, in order.</param>
+public sealed record SignatureTaskStats(
+    long Documents,
+    long TextBytes,
+    long WithoutTokens,
+    IReadOnlyList<long> RecordsPerShard,
+    IReadOnlyDictionary<string, long> RecordsByReason,
+    IReadOnlyList<RecordProblem> ProblemExamples,
+    int BandRuns,
+    double ComputeSeconds,
+    string Backend,
+    string BackendReason);
+
+/// <summary>
+/// <c>dedup signatures --task-index I</c>: reads the task's shards and signs every document:
+/// documents.bin, ids.bin, signatures.bin and one file of sorted band runs per partition.
+/// </summary>
+public static class SignatureTask
+{
+    public static void Run(RunFolder run, int task, DeviceKind device, int threads, IRunLog log, RunProgress progress, CancellationToken cancellation)
+    {
+        GzipStrictness.Enable();
+        var plan = run.Plan;
+        var config = plan.Configuration;
+        var range = plan.SignatureTasks[task];
+        var shards = plan.ShardList().Skip(range[0]).Take(range[1] - range[0]).ToList();
+        foreach (var shard in shards)
+        {
+            CheckUnchanged(shard);
+        }
+
+        CheckFoldTable(config);
+        progress.Expect(shards.Sum(s => s.Length));
+        var budget = new MemoryBudget(plan.MemoryBytes);
+        var choice = BackendFactory.Create(device, config.Signature, threads);
+        using var backend = choice.Backend;
+        log.Info($"signatures task {task} (shards {range[0]}..{range[1] - 1}): backend: {backend.Name} ({choice.Reason})");
+
+        var tally = new RecordTally(log);
+        using var writer = new TaskWriter(run, Stage.Signatures, task);
+        double computeSeconds;
+        SignatureTaskStats stats;
+        using (var sink = new SignatureTaskWriter(writer, task, plan, budget.BandBufferBytes, threads))
+        {
+            int batchBytes = Math.Min(budget.SignatureBatchBytes, backend.PreferredBatchBytes);
+            var settings = new SigningSettings(batchBytes, budget.SignatureBatchDocuments(config.Permutations), config.KeepPolicy, config.Strict);
+            computeSeconds = new SigningLoop(backend, config.ReaderOptions, settings, tally, progress).Run(shards, sink, cancellation);
+            int runs = sink.Complete();
+            stats = new SignatureTaskStats(
+                sink.Count, sink.TextBytes, sink.WithoutTokens,
+                shards.Select(s => tally.RecordsIn(s.Index)).ToList(),
+                tally.ByStatus.OrderBy(kv => kv.Key).ToDictionary(kv => RecordTally.ReasonName(kv.Key), kv => kv.Value),
+                tally.Examples, runs, Math.Round(computeSeconds, 3), backend.Name, choice.Reason);
+        }
+
+        writer.Commit(stats);
+    }
+
+    /// <summary>
+    /// Fails when this machine builds another fold table than the planning one did (another ICU
+    /// version): its signatures would differ from the other tasks' without any other sign.
+    /// </summary>
+    private static void CheckFoldTable(RunConfiguration config)
+    {
+        string here = FoldTable.Default.Fingerprint.ToString("x16");
+        if (here != config.FoldTable)
+        {
+            throw new InputException(
+                $"this machine's fold table is {here}, the plan's {config.FoldTable}: its Unicode data (ICU) folds text differently, so its signatures would not match the other tasks'. "
+                + "Run every task where .NET and ICU are the versions the run was planned with.");
+        }
+    }
+
+    /// <summary>Fails when a shard is not the file the plan listed: results would silently mix two versions of it.</summary>
+    internal static void CheckUnchanged(Shard shard)
+    {
+        var file = new FileInfo(shard.FullPath);
+        if (!file.Exists || file.Length != shard.Length)
+        {
+            throw new InputException(
+                $"{shard.FullPath}: the shard {(file.Exists ? $"now has {file.Length} bytes, not the {shard.Length} planned" : "no longer exists")}. "
+                + "Inputs must not change during a run; plan again into a new run folder.");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text;
+using Dedup.Engine.IO;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Plan;
+using Dedup.Engine.RunFiles;
+using Dedup.Engine.RunFiles.Records;
+using Dedup.Engine.Stages.Buckets;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Kernels.Signatures;
+
+namespace Dedup.Engine.Stages.Signatures;
+
+/// <summary>
+/// Writes what a signature task signs: the document table, ids and signatures in signing order,
+/// shingle sets when verifying exactly, and the band records through a <see cref="BandBuffer"/>
+/// into one sorted-run file per partition.
+/// </summary>
+internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
+{
+    private readonly TaskWriter task;
+    private readonly int taskIndex;
+    private readonly ChecksummedWriter documents;
+    private readonly ChecksummedWriter ids;
+    private readonly ChecksummedWriter signatures;
+    private readonly ChecksummedWriter? shingles;
+    private readonly ChecksummedWriter? shingleStarts;
+    private readonly ChecksummedWriter[] partitionFiles;
+    private readonly BandRunFile.Writer[] partitions;
+    private readonly BandBuffer bands;
+    private uint[] scratch = new uint[4096];
+    private long shingleOffset;
+    private long idOffset;
+    private byte[] idBytes = new byte[1 << 16];
+    private DocumentRecord[] records = new DocumentRecord[1024];
+
+    public SignatureTaskWriter(TaskWriter task, int taskIndex, RunPlan plan, long bandBufferBytes, int threads)
+    {
+        this.task = task;
+        this.taskIndex = taskIndex;
+        documents = task.Create(SignatureFiles.Documents);
+        ids = task.Create(SignatureFiles.Ids);
+        signatures = task.Create(SignatureFiles.Signatures);
+        if (plan.Configuration.VerifyMode == Lsh.VerifyMode.Exact)
+        {
+            shingles = task.Create(SignatureFiles.Shingles);
+            shingleStarts = task.Create(SignatureFiles.ShingleStarts, 1 << 16);
+            shingleStarts.Write(0L);
+        }
+
+        int sections = plan.Configuration.Bands + 1;
+        // Each partition file gets a small buffer: a task writes them all at once.
+        int fileBuffer = (int)Math.Clamp(bandBufferBytes / 8 / plan.Partitions, 4096, 1 << 20);
+        partitionFiles = Enumerable.Range(0, plan.Partitions).Select(p => task.Create(BandRunFile.Name(p), fileBuffer)).ToArray();
+        partitions = partitionFiles.Select(f => new BandRunFile.Writer(f, sections)).ToArray();
+        bands = new BandBuffer(partitions, sections, bandBufferBytes, threads);
+    }
+
+    public uint Count { get; private set; }
+
+    public long TextBytes { get; private set; }
+
+    public long WithoutTokens { get; private set; }
+
+    public bool NeedsShingles => shingles is not null;
+
+    /// <summary>Writes a signed batch: each file gets the whole batch in one write, not one per document.</summary>
+    public void Append(PendingBatch batch, SignatureBatch output)
+    {
+        var offsets = batch.ToDocumentBatch().Offsets;
+        if (records.Length < batch.Count)
+        {
+            records = new DocumentRecord[Math.Max(batch.Count, records.Length * 2)];
+        }
+
+        int idBytesInBatch = 0;
+        for (int i = 0; i < batch.Count; i++)
+        {
+            var (shard, row, id, rank) = batch.Sources[i];
+            int idLength = Encoding.UTF8.GetByteCount(id);
+            if (idBytes.Length < idBytesInBatch + idLength)
+            {
+                Array.Resize(ref idBytes, Math.Max(idBytesInBatch + idLength, idBytes.Length * 2));
+            }
+
+            Encoding.UTF8.GetBytes(id, idBytes.AsSpan(idBytesInBatch));
+            var content = output.ContentHash(i);
+            int textBytes = offsets[i + 1] - offsets[i];
+            records[i] = new DocumentRecord(row, (ulong)content, (ulong)(content >> 64), rank, idOffset + idBytesInBatch, idLength, shard, textBytes, output.TokenCounts[i]);
+            idBytesInBatch += idLength;
+            if (shingles is not null)
+            {
+                AppendShingleSet(output.DocumentShingles(i));
+            }
+
+            if (records[i].TokenCount > 0)
+            {
+                bands.Add(DocumentRef.Pack(0, taskIndex, Count), output.DocumentBandKeys(i), content);
+            }
+            else
+            {
+                WithoutTokens++;
+            }
+
+            TextBytes += textBytes;
+            Count++;
+        }
+
+        ids.Write(idBytes.AsSpan(0, idBytesInBatch));
+        idOffset += idBytesInBatch;
+        documents.Write<DocumentRecord>(records.AsSpan(0, batch.Count));
+        signatures.Write<uint>(output.Signatures.AsSpan(0, batch.Count * output.Parameters.Permutations));
+    }
+
+    /// <summary>Flushes the band buffer and records every file's checksum with the task.</summary>
+    public int Complete()
+    {
+        bands.Flush();
+        task.Complete(SignatureFiles.Documents, documents);
+        task.Complete(SignatureFiles.Ids, ids);
+        task.Complete(SignatureFiles.Signatures, signatures);
+        if (shingles is not null)
+        {
+            task.Complete(SignatureFiles.Shingles, shingles);
+            task.Complete(SignatureFiles.ShingleStarts, shingleStarts!);
+        }
+
+        for (int p = 0; p < partitions.Length; p++)
+        {
+            task.Record(BandRunFile.Name(p), partitions[p].Complete());
+        }
+
+        return bands.Runs;
+    }
+
+    public void Dispose()
+    {
+        documents.Dispose();
+        ids.Dispose();
+        signatures.Dispose();
+        shingles?.Dispose();
+        shingleStarts?.Dispose();
+        foreach (var file in partitionFiles)
+        {
+            file.Dispose();
+        }
+    }
+
+    private void AppendShingleSet(ReadOnlySpan<uint> values)
+    {
+        if (scratch.Length < values.Length)
+        {
+            scratch = new uint[Math.Max(values.Length, scratch.Length * 2)];
+        }
+
+        var set = scratch.AsSpan(0, values.Length);
+        values.CopyTo(set);
+        set.Sort();
+        int distinct = 0;
+        for (int i = 0; i < set.Length; i++)
+        {
+            if (i == 0 || set[i] != set[i - 1])
+            {
+                set[distinct++] = set[i];
+            }
+        }
+
+        shingles!.Write<uint>(set[..distinct]);
+        shingleOffset += distinct;
+        shingleStarts!.Write(shingleOffset);
+    }
+}

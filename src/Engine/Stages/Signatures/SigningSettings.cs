@@ -1,0 +1,7 @@
+using Dedup.Engine.Clustering;
+using Dedup.Engine.Reporting;
+
+namespace Dedup.Engine.Stages.Signatures;
+
+/// <summary>What the signature stage needs to know besides the backend: batch sizes, the keep policy's ranks, strictness.</summary>
+public sealed record SigningSettings(int BatchBytes, int BatchDocuments, KeepPolicy Keep, bool Strict);

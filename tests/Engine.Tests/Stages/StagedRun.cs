@@ -1,0 +1,42 @@
+using Dedup.Engine.IO;
+using Dedup.Engine.Lsh;
+using Dedup.Engine.Plan;
+using Dedup.Engine.RunFiles;
+using Dedup.Engine.Stages;
+using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Filter;
+using Dedup.Engine.Stages.Report;
+using Dedup.Engine.Stages.Signatures;
+using Dedup.Engine.Tests.EndToEnd;
+using Dedup.Kernels.Backends;
+
+namespace Dedup.Engine.Tests.Stages;
+
+/// <summary>Plans a run into a folder and runs its stages in this process, as the stage commands do.</summary>
+internal static class StagedRun
+{
+    public static RunFolder Plan(DedupOptions options, string runDir) =>
+        RunPlanner.PlanOrResume(runDir, RunPlanner.Create(options, ShardDiscovery.Discover(options.Inputs)));
+
+    public static void Task(RunFolder run, Stage stage, int task) =>
+        StageRunner.Run(run, stage, [task], Context(run), CancellationToken.None);
+
+    public static void Stage(RunFolder run, Stage stage)
+    {
+        for (int task = 0; task < run.Plan.TaskCount(stage); task++)
+        {
+            Task(run, stage, task);
+        }
+    }
+
+    public static void All(RunFolder run)
+    {
+        foreach (var stage in Enum.GetValues<Stage>())
+        {
+            Stage(run, stage);
+        }
+    }
+
+    private static StageContext Context(RunFolder run) =>
+        new(DeviceKind.Cpu, 0, run.Plan.Output, new CollectingLog(), new RunProgress());
+}
