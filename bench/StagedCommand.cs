@@ -1,15 +1,11 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Dedup.Engine.IO;
-using Dedup.Engine.Lsh;
 using Dedup.Engine.Output;
 using Dedup.Engine.Plan;
 using Dedup.Engine.Reporting;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.Stages;
-using Dedup.Engine.Stages.Cluster;
-using Dedup.Engine.Stages.Filter;
-using Dedup.Engine.Stages.Report;
 using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Bench;

@@ -4,10 +4,6 @@ using Dedup.Engine.Output;
 using Dedup.Engine.Plan;
 using Dedup.Engine.Reporting;
 using Dedup.Engine.Stages;
-using Dedup.Engine.Stages.Buckets;
-using Dedup.Engine.Stages.Cluster;
-using Dedup.Engine.Stages.Filter;
-using Dedup.Engine.Stages.Report;
 using Dedup.Kernels.Signatures;
 
 namespace Dedup.Engine;

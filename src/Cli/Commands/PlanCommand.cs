@@ -1,14 +1,8 @@
 using System.CommandLine;
 using Dedup.Engine.IO;
-using Dedup.Engine.Lsh;
 using Dedup.Engine.Output;
 using Dedup.Engine.Plan;
-using Dedup.Engine.RunFiles;
 using Dedup.Engine.Stages;
-using Dedup.Engine.Stages.Cluster;
-using Dedup.Engine.Stages.Filter;
-using Dedup.Engine.Stages.Report;
-using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Cli.Commands;
 

@@ -1,15 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Dedup.Engine;
-using Dedup.Engine.Lsh;
-using Dedup.Engine.Reporting;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.Slurm;
 using Dedup.Engine.Stages;
-using Dedup.Engine.Stages.Cluster;
-using Dedup.Engine.Stages.Filter;
-using Dedup.Engine.Stages.Report;
-using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Cli.Commands;
 

@@ -1,14 +1,9 @@
 using System.Runtime.InteropServices;
-using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
-using Dedup.Engine.Reporting;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.RunFiles.Records;
 using Dedup.Engine.Stages;
 using Dedup.Engine.Stages.Buckets;
-using Dedup.Engine.Stages.Filter;
-using Dedup.Engine.Stages.Report;
-using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.Clustering;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dedup.Engine.IO;
 using Dedup.Engine.Output;
-using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.Evaluation;
 

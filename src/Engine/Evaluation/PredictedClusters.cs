@@ -1,6 +1,5 @@
 using Dedup.Engine.IO;
 using Dedup.Engine.Output;
-using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.Evaluation;
 

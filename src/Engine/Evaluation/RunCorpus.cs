@@ -1,4 +1,3 @@
-using Dedup.Engine.Output;
 using Dedup.Engine.Reporting;
 
 namespace Dedup.Engine.Evaluation;

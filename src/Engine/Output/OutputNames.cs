@@ -1,4 +1,3 @@
-using Dedup.Engine.Stages.Signatures;
 namespace Dedup.Engine.Output;
 
 /// <summary>The fixed names of a run's outputs inside OUT.</summary>

@@ -2,13 +2,6 @@ using System.Text.Json.Serialization;
 using Dedup.Engine.Clustering;
 using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
-using Dedup.Engine.RunFiles;
-using Dedup.Engine.Stages;
-using Dedup.Engine.Stages.Buckets;
-using Dedup.Engine.Stages.Cluster;
-using Dedup.Engine.Stages.Filter;
-using Dedup.Engine.Stages.Report;
-using Dedup.Engine.Stages.Signatures;
 using Dedup.Kernels.Signatures;
 
 namespace Dedup.Engine.Plan;

@@ -1,15 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Dedup.Engine.Lsh;
-using Dedup.Engine.Reporting;
-using Dedup.Engine.RunFiles;
-using Dedup.Engine.Stages;
-using Dedup.Engine.Stages.Buckets;
-using Dedup.Engine.Stages.Cluster;
-using Dedup.Engine.Stages.Filter;
-using Dedup.Engine.Stages.Report;
-using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.Plan;
 

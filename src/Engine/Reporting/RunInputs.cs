@@ -1,5 +1,4 @@
 using Dedup.Engine.IO;
-using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.Reporting;
 

@@ -1,11 +1,4 @@
-using Dedup.Engine.Lsh;
 using Dedup.Engine.Plan;
-using Dedup.Engine.Stages;
-using Dedup.Engine.Stages.Buckets;
-using Dedup.Engine.Stages.Cluster;
-using Dedup.Engine.Stages.Filter;
-using Dedup.Engine.Stages.Report;
-using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.Reporting;
 

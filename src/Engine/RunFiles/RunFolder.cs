@@ -1,12 +1,7 @@
 using System.Text.Json;
 using Dedup.Engine.IO;
-using Dedup.Engine.Lsh;
 using Dedup.Engine.Plan;
 using Dedup.Engine.Stages;
-using Dedup.Engine.Stages.Cluster;
-using Dedup.Engine.Stages.Filter;
-using Dedup.Engine.Stages.Report;
-using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.RunFiles;
 

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
-using Dedup.Engine.Reporting;
 using Dedup.Engine.RunFiles.Records;
 using Dedup.Engine.Stages;
-using Dedup.Engine.Stages.Cluster;
-using Dedup.Engine.Stages.Filter;
-using Dedup.Engine.Stages.Report;
 using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.RunFiles;

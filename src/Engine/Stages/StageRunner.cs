@@ -1,4 +1,3 @@
-using Dedup.Engine.Lsh;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.Stages.Buckets;

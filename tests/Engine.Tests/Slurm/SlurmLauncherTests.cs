@@ -1,14 +1,6 @@
 using Dedup.Engine.IO;
-using Dedup.Engine.Lsh;
-using Dedup.Engine.Plan;
-using Dedup.Engine.Reporting;
-using Dedup.Engine.RunFiles;
 using Dedup.Engine.Slurm;
 using Dedup.Engine.Stages;
-using Dedup.Engine.Stages.Cluster;
-using Dedup.Engine.Stages.Filter;
-using Dedup.Engine.Stages.Report;
-using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.Tests.Slurm;
 

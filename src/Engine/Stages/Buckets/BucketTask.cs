@@ -3,10 +3,6 @@ using Dedup.Engine.Lsh;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.RunFiles.Records;
-using Dedup.Engine.Stages.Cluster;
-using Dedup.Engine.Stages.Filter;
-using Dedup.Engine.Stages.Report;
-using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.Stages.Buckets;
 

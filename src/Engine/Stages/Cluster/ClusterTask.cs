@@ -5,10 +5,6 @@ using Dedup.Engine.Plan;
 using Dedup.Engine.Reporting;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.RunFiles.Records;
-using Dedup.Engine.Stages.Buckets;
-using Dedup.Engine.Stages.Filter;
-using Dedup.Engine.Stages.Report;
-using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.Stages.Cluster;
 

@@ -1,10 +1,8 @@
 using Dedup.Engine.IO;
-using Dedup.Engine.Lsh;
 using Dedup.Engine.Output;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.RunFiles.Records;
-using Dedup.Engine.Stages.Buckets;
 using Dedup.Engine.Stages.Cluster;
 using Dedup.Engine.Stages.Signatures;
 

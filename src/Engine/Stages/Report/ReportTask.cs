@@ -1,11 +1,7 @@
 using Dedup.Engine.IO;
-using Dedup.Engine.Lsh;
 using Dedup.Engine.Output;
-using Dedup.Engine.Plan;
 using Dedup.Engine.Reporting;
 using Dedup.Engine.RunFiles;
-using Dedup.Engine.Stages.Buckets;
-using Dedup.Engine.Stages.Cluster;
 using Dedup.Engine.Stages.Filter;
 
 namespace Dedup.Engine.Stages.Report;

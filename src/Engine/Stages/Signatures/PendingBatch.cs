@@ -1,4 +1,3 @@
-using Dedup.Engine.Reporting;
 using Dedup.Kernels.Signatures;
 
 namespace Dedup.Engine.Stages.Signatures;

@@ -1,12 +1,7 @@
 using Dedup.Engine.IO;
-using Dedup.Engine.Lsh;
 using Dedup.Engine.Plan;
 using Dedup.Engine.Reporting;
 using Dedup.Engine.RunFiles;
-using Dedup.Engine.Stages.Buckets;
-using Dedup.Engine.Stages.Cluster;
-using Dedup.Engine.Stages.Filter;
-using Dedup.Engine.Stages.Report;
 using Dedup.Kernels.Backends;
 using Dedup.Kernels.Text;
 

@@ -1,13 +1,8 @@
 using System.Text;
-using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.RunFiles.Records;
-using Dedup.Engine.Stages.Buckets;
-using Dedup.Engine.Stages.Cluster;
-using Dedup.Engine.Stages.Filter;
-using Dedup.Engine.Stages.Report;
 using Dedup.Kernels.Signatures;
 
 namespace Dedup.Engine.Stages.Signatures;

@@ -1,5 +1,4 @@
 using Dedup.Engine.Clustering;
-using Dedup.Engine.Reporting;
 
 namespace Dedup.Engine.Stages.Signatures;
 
