@@ -30,10 +30,10 @@ public static class DedupRun
             var run = RunPlanner.PlanOrResume(runDir, plan);
             var c = plan.Configuration;
             log.Info($"{shards.Count} shards; {c.ShingleSize}-gram shingles, {c.Permutations} permutations, {c.Bands} bands x {c.Rows} rows, threshold {c.Threshold}");
-            var context = new StageContext(options.Device, options.Threads, output.Staging, log, progress);
+            var context = new StageContext(run, options.Device, options.Threads, output.Staging, log, progress, cancellation);
             foreach (var stage in new[] { Stage.Signatures, Stage.Buckets, Stage.Cluster })
             {
-                StageRunner.Run(run, stage, AllTasks(plan, stage), context, cancellation);
+                StageRunner.Run(stage, AllTasks(plan, stage), context);
             }
 
             // The filter and the report write into this attempt's staging folder, so they always run
@@ -45,7 +45,7 @@ public static class DedupRun
                     Directory.Delete(run.StageFolder(stage), recursive: true);
                 }
 
-                StageRunner.Run(run, stage, AllTasks(plan, stage), context, cancellation);
+                StageRunner.Run(stage, AllTasks(plan, stage), context);
             }
 
             var report = ReportFile.Read(Path.Combine(output.Staging, OutputNames.Report));

@@ -26,8 +26,8 @@ public static class StageCommand
             int ran;
             using (var printer = silent ? null : new ProgressPrinter(progress, Console.Error, live: !Console.IsErrorRedirected))
             {
-                var context = new StageContext(machine.Device(r), machine.Threads(r), run.Plan.Output, new ConsoleLog(Console.Error, silent, printer), progress);
-                ran = StageRunner.Run(run, stage, tasks, context, CancellationToken.None);
+                var context = new StageContext(run, machine.Device(r), machine.Threads(r), run.Plan.Output, new ConsoleLog(Console.Error, silent, printer), progress, CancellationToken.None);
+                ran = StageRunner.Run(stage, tasks, context);
             }
 
             int missing = run.MissingTasks(stage).Count;

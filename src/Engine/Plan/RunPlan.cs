@@ -45,6 +45,18 @@ public sealed record RunPlan(
 
     public OutputCompression OutputCompression => new(CompressionLevel);
 
+    /// <summary>Fails when a shard is not the file the plan listed: results would silently mix two versions of it.</summary>
+    public void CheckUnchanged(Shard shard)
+    {
+        var file = new FileInfo(shard.FullPath);
+        if (!file.Exists || file.Length != shard.Length)
+        {
+            throw new InputException(
+                $"{shard.FullPath}: the shard {(file.Exists ? $"now has {file.Length} bytes, not the {shard.Length} planned" : "no longer exists")}. "
+                + "Inputs must not change during a run; plan again into a new run folder.");
+        }
+    }
+
     public IReadOnlyList<Shard> ShardList() =>
         Shards.Select((s, i) => new Shard(i, s.FullPath, s.Path, s.Format, s.Compression, s.Bytes)).ToList();
 

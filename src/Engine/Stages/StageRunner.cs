@@ -9,15 +9,25 @@ using Dedup.Kernels.Backends;
 
 namespace Dedup.Engine.Stages;
 
-/// <summary>How a stage's tasks run here: the backend for signatures, CPU threads, where OUT is.</summary>
-public sealed record StageContext(DeviceKind Device, int Threads, string Output, IRunLog Log, RunProgress Progress);
+/// <summary>
+/// What a task is given besides its index: the run folder (whose plan fixes the configuration), the
+/// memory budget the plan sets, the backend and threads to use here, OUT, the log, the progress and
+/// the cancellation.
+/// </summary>
+public sealed record StageContext(RunFolder Run, DeviceKind Device, int Threads, string Output, IRunLog Log, RunProgress Progress, CancellationToken Cancellation)
+{
+    /// <summary>The plan's --memory: every task sizes its buffers by it.</summary>
+    public MemoryBudget Budget { get; } = new(Run.Plan.MemoryBytes);
+}
 
 /// <summary>Runs tasks of a stage, one after another, except those that have finished already (a rerun skips finished tasks).</summary>
 public static class StageRunner
 {
     /// <summary>Runs the unfinished ones of <paramref name="tasks"/> as one stage of <see cref="StageContext.Progress"/>; returns how many ran.</summary>
-    public static int Run(RunFolder run, Stage stage, IReadOnlyList<int> tasks, StageContext context, CancellationToken cancellation)
+    public static int Run(Stage stage, IReadOnlyList<int> tasks, StageContext context)
     {
+        var run = context.Run;
+        var stageTask = TaskOf(stage);
         var pending = new List<int>();
         foreach (int task in tasks)
         {
@@ -37,10 +47,11 @@ public static class StageRunner
             return 0;
         }
 
-        context.Progress.StartStage(stage.Name(), Unit(stage), pending, run.Plan.TaskCount(stage));
+        context.Progress.StartStage(stage.Name(), stageTask.ProgressUnit, pending, run.Plan.TaskCount(stage));
         foreach (int task in pending)
         {
-            RunTask(run, stage, task, context, cancellation);
+            stageTask.Run(task, context);
+            CollectGarbage();
             context.Progress.TaskDone();
         }
 
@@ -48,14 +59,13 @@ public static class StageRunner
         return pending.Count;
     }
 
-    /// <summary>What each stage's progress counts as its items.</summary>
-    private static string Unit(Stage stage) => stage switch
+    private static IStageTask TaskOf(Stage stage) => stage switch
     {
-        Stage.Signatures => "documents",
-        Stage.Buckets => "band records",
-        Stage.Cluster => "records",
-        Stage.Filter => "rows",
-        _ => "reports",
+        Stage.Signatures => new SignatureTask(),
+        Stage.Buckets => new BucketTask(),
+        Stage.Cluster => new ClusterTask(),
+        Stage.Filter => new FilterTask(),
+        _ => new ReportTask(),
     };
 
     private static void CheckIndex(RunFolder run, Stage stage, int task)
@@ -67,29 +77,12 @@ public static class StageRunner
         }
     }
 
-    private static void RunTask(RunFolder run, Stage stage, int task, StageContext context, CancellationToken cancellation)
+    /// <summary>
+    /// The task's large buffers are garbage now; without a full collection the next task of this
+    /// process would allocate its own beside them and go over --memory (measured: 699 MiB at 512M).
+    /// </summary>
+    private static void CollectGarbage()
     {
-        switch (stage)
-        {
-            case Stage.Signatures:
-                SignatureTask.Run(run, task, context.Device, context.Threads, context.Log, context.Progress, cancellation);
-                break;
-            case Stage.Buckets:
-                BucketTask.Run(run, task, context.Threads, context.Progress, context.Log, cancellation);
-                break;
-            case Stage.Cluster:
-                ClusterTask.Run(run, context.Progress, context.Log, cancellation);
-                break;
-            case Stage.Filter:
-                FilterTask.Run(run, task, context.Output, context.Threads, context.Progress, context.Log, cancellation);
-                break;
-            default:
-                ReportTask.Run(run, context.Output, context.Progress, context.Log);
-                break;
-        }
-
-        // The task's large buffers are garbage now; without a full collection the next task of this
-        // process would allocate its own beside them and go over --memory (measured: 699 MiB at 512M).
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }

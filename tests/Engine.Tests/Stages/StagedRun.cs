@@ -14,7 +14,7 @@ internal static class StagedRun
         RunPlanner.PlanOrResume(runDir, RunPlanner.Create(options, ShardDiscovery.Discover(options.Inputs)));
 
     public static void Task(RunFolder run, Stage stage, int task) =>
-        StageRunner.Run(run, stage, [task], Context(run), CancellationToken.None);
+        StageRunner.Run(stage, [task], Context(run));
 
     public static void Stage(RunFolder run, Stage stage)
     {
@@ -33,5 +33,5 @@ internal static class StagedRun
     }
 
     private static StageContext Context(RunFolder run) =>
-        new(DeviceKind.Cpu, 0, run.Plan.Output, new CollectingLog(), new RunProgress());
+        new(run, DeviceKind.Cpu, 0, run.Plan.Output, new CollectingLog(), new RunProgress(), CancellationToken.None);
 }

@@ -15,30 +15,34 @@ public sealed record BucketTaskStats(long CandidateEdges, long RejectedByEstimat
 /// leader in large ones) and each pair is verified (estimated, and exact when planned); the
 /// exact-hash section links documents with equal content. Writes edges.bin.
 /// </summary>
-public static class BucketTask
+public sealed class BucketTask : IStageTask
 {
     public const string Edges = "edges.bin";
 
     /// <summary>Buckets with up to this many members have every pair verified; larger ones, each member with the leader.</summary>
     public const int AllPairsUpTo = 32;
 
-    public static void Run(RunFolder run, int partition, int threads, RunProgress progress, IRunLog log, CancellationToken cancellation)
+    public Stage Stage => Stage.Buckets;
+
+    public string ProgressUnit => "band records";
+
+    public void Run(int partition, StageContext context)
     {
+        var (run, progress, budget) = (context.Run, context.Progress, context.Budget);
         using var runs = RunSet.Open(run, Stage.Buckets);
         var config = run.Plan.Configuration;
-        var budget = new MemoryBudget(run.Plan.MemoryBytes);
-        log.Info($"buckets task {partition}: merging {config.Bands} bands and the exact hashes of {run.Plan.SignatureTasks.Count} signature tasks");
+        context.Log.Info($"buckets task {partition}: merging {config.Bands} bands and the exact hashes of {run.Plan.SignatureTasks.Count} signature tasks");
         var sections = Enumerable.Range(0, config.Bands + 1).Select(section => BandSlices.For(runs, partition, section)).ToList();
         progress.Expect(sections.Sum(slices => slices.Sum(s => s.Count)) * Marshal.SizeOf<BandRecord>());
         using var writer = new TaskWriter(run, Stage.Buckets, partition);
         BucketTaskStats stats;
         using (var edges = writer.Create(Edges))
         {
-            var verifier = new EdgeVerifier(runs, edges, config, threads, budget.LookupDocuments(config.Permutations) / 2);
+            var verifier = new EdgeVerifier(runs, edges, config, context.Threads, budget.LookupDocuments(config.Permutations) / 2);
             long exactGroups = 0, exactEdges = 0;
             for (int section = 0; section <= config.Bands; section++)
             {
-                cancellation.ThrowIfCancellationRequested();
+                context.Cancellation.ThrowIfCancellationRequested();
                 using var merge = new BandMerge(sections[section], budget.MergeBufferBytes, progress);
                 if (section < config.Bands)
                 {

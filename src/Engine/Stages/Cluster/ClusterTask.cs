@@ -28,15 +28,19 @@ public sealed record ClusterTaskStats(
 /// run, in (shard, row) order, with its cluster and keeper), clusters.jsonl and the report.
 /// Memory: the union-find array (8 bytes a document) plus the sort buffer of --memory.
 /// </summary>
-public static class ClusterTask
+public sealed class ClusterTask : IStageTask
 {
-    public static void Run(RunFolder run, RunProgress progress, IRunLog log, CancellationToken cancellation)
+    public Stage Stage => Stage.Cluster;
+
+    public string ProgressUnit => "records";
+
+    public void Run(int task, StageContext context)
     {
+        var (run, progress, budget) = (context.Run, context.Progress, context.Budget);
         using var runs = RunSet.Open(run, Stage.Cluster);
         var buckets = run.RequireComplete(Stage.Buckets, Stage.Cluster);
         var config = run.Plan.Configuration;
-        var budget = new MemoryBudget(run.Plan.MemoryBytes);
-        log.Info($"cluster: {runs.DocumentCount(0):N0} documents{(runs.Runs.Count > 1 ? $" and {runs.Runs.Count - 1} earlier run(s)" : string.Empty)}, edges of {buckets.Count} buckets tasks");
+        context.Log.Info($"cluster: {runs.DocumentCount(0):N0} documents{(runs.Runs.Count > 1 ? $" and {runs.Runs.Count - 1} earlier run(s)" : string.Empty)}, edges of {buckets.Count} buckets tasks");
         // Each threshold reads what building its clusters reads, then this run's documents once more
         // (to count or to assign them); clusters.jsonl, written last, is not counted.
         long perThreshold = ClusterSets.BytesToRead(runs, buckets, config.KeepPolicy) + runs.DocumentCount(0) * Marshal.SizeOf<DocumentRecord>();
@@ -45,14 +49,14 @@ public static class ClusterTask
 
         // Other thresholds first: each needs the union-find array again, and only one is alive at a time.
         var sweep = config.Sweep.Select(t => SweepAt(runs, buckets, config, t, progress)).ToList();
-        cancellation.ThrowIfCancellationRequested();
+        context.Cancellation.ThrowIfCancellationRequested();
         var sets = ClusterSets.Build(runs, buckets, config.VerifyMode, config.Threshold, config.KeepPolicy, progress);
         var plots = new ReportPlots(new EvenSample<int>(), new EvenSample<double>());
         ClusterTaskStats stats;
         using (var sorter = new ExternalSorter<ClusterMember>(writer.PathOf("sort.tmp"), budget.SortBufferBytes))
         {
             stats = WriteAssignments(runs, sets, writer, sorter, sweep, progress);
-            cancellation.ThrowIfCancellationRequested();
+            context.Cancellation.ThrowIfCancellationRequested();
             stats = stats with { Largest = WriteClusters(runs, sets, writer, sorter, plots, budget.LookupDocuments(config.Permutations)) };
         }
 

@@ -16,29 +16,34 @@ public sealed record FilterTaskStats(int Shards, long RowsRemoved, IReadOnlyList
 /// rows, in its own format, and its removed rows (id, row, cluster, kept id, similarity) into OUT.
 /// Each file appears whole, by a rename. The report step after it publishes the report.
 /// </summary>
-public static class FilterTask
+public sealed class FilterTask : IStageTask
 {
-    public static void Run(RunFolder run, int task, string output, int threads, RunProgress progress, IRunLog log, CancellationToken cancellation)
+    public Stage Stage => Stage.Filter;
+
+    public string ProgressUnit => "rows";
+
+    public void Run(int task, StageContext context)
     {
+        var (run, progress, output, threads) = (context.Run, context.Progress, context.Output, context.Threads);
         GzipStrictness.Enable();
         using var runs = RunSet.Open(run, Stage.Filter);
         var clusterMarker = run.RequireComplete(Stage.Cluster, Stage.Filter)[0];
         var stats = clusterMarker.StatsAs<ClusterTaskStats>();
         var range = run.Plan.SignatureTasks[task];
         var shards = run.Plan.ShardList().Skip(range[0]).Take(range[1] - range[0]).ToList();
-        log.Info($"filter task {task}: shards {range[0]}..{range[1] - 1} into {output}");
+        context.Log.Info($"filter task {task}: shards {range[0]}..{range[1] - 1} into {output}");
         progress.Expect(shards.Sum(s => s.Length));
         using var writer = new TaskWriter(run, Stage.Filter, task);
         using var assignments = run.Open<Assignment>(clusterMarker, ClusterFiles.Assignments);
         long removedRows = 0;
         var outputBytes = new long[shards.Count];
         // Each thread's lookups get their share of the budget (a removed row loads its keeper too: two documents).
-        int batchDocuments = Math.Max(2, new MemoryBudget(run.Plan.MemoryBytes).LookupDocuments(run.Plan.Configuration.Permutations) / (threads > 0 ? threads : Environment.ProcessorCount));
+        int batchDocuments = Math.Max(2, context.Budget.LookupDocuments(run.Plan.Configuration.Permutations) / (threads > 0 ? threads : Environment.ProcessorCount));
         // Shards are independent: written in parallel, as many at once as there are threads.
         ParallelWork.ForEach(Enumerable.Range(0, shards.Count).ToList(), threads, i =>
         {
             var shard = shards[i];
-            SignatureTask.CheckUnchanged(shard);
+            run.Plan.CheckUnchanged(shard);
             long first = stats.AssignmentStarts[shard.Index];
             string target = Path.Combine(output, shard.RelativePath);
             string removedTarget = Path.Combine(output, OutputNames.Removed(shard.RelativePath));
@@ -53,7 +58,7 @@ public static class FilterTask
             }
 
             Interlocked.Add(ref removedRows, removed.Count);
-        }, cancellation);
+        }, context.Cancellation);
 
         writer.Commit(new FilterTaskStats(shards.Count, removedRows, outputBytes));
     }

@@ -11,13 +11,18 @@ namespace Dedup.Engine.Stages.Report;
 /// with what the filter tasks recorded (their seconds, peak memory and the output shards' sizes on
 /// disk) and publishes clusters.jsonl, report.json and report.html into OUT, each whole.
 /// </summary>
-public static class ReportTask
+public sealed class ReportTask : IStageTask
 {
-    public static void Run(RunFolder run, string output, RunProgress progress, IRunLog log)
+    public Stage Stage => Stage.Report;
+
+    public string ProgressUnit => "reports";
+
+    public void Run(int task, StageContext context)
     {
+        var (run, output, progress) = (context.Run, context.Output, context.Progress);
         var cluster = run.RequireComplete(Stage.Cluster, Stage.Report)[0];
         var filters = run.RequireComplete(Stage.Filter, Stage.Report);
-        log.Info($"report: into {output}");
+        context.Log.Info($"report: into {output}");
         progress.Expect(1);
         using var writer = new TaskWriter(run, Stage.Report, 0);
         foreach (string name in new[] { OutputNames.Clusters, OutputNames.Report, OutputNames.ReportHtml })

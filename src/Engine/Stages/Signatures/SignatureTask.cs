@@ -25,10 +25,15 @@ public sealed record SignatureTaskStats(
 /// <c>dedup signatures --task-index I</c>: reads the task's shards and signs every document:
 /// documents.bin, ids.bin, signatures.bin and one file of sorted band runs per partition.
 /// </summary>
-public static class SignatureTask
+public sealed class SignatureTask : IStageTask
 {
-    public static void Run(RunFolder run, int task, DeviceKind device, int threads, IRunLog log, RunProgress progress, CancellationToken cancellation)
+    public Stage Stage => Stage.Signatures;
+
+    public string ProgressUnit => "documents";
+
+    public void Run(int task, StageContext context)
     {
+        var (run, progress) = (context.Run, context.Progress);
         GzipStrictness.Enable();
         var plan = run.Plan;
         var config = plan.Configuration;
@@ -36,25 +41,25 @@ public static class SignatureTask
         var shards = plan.ShardList().Skip(range[0]).Take(range[1] - range[0]).ToList();
         foreach (var shard in shards)
         {
-            CheckUnchanged(shard);
+            plan.CheckUnchanged(shard);
         }
 
         CheckFoldTable(config);
         progress.Expect(shards.Sum(s => s.Length));
-        var budget = new MemoryBudget(plan.MemoryBytes);
-        var choice = BackendFactory.Create(device, config.Signature, threads);
+        var budget = context.Budget;
+        var choice = BackendFactory.Create(context.Device, config.Signature, context.Threads);
         using var backend = choice.Backend;
-        log.Info($"signatures task {task} (shards {range[0]}..{range[1] - 1}): backend: {backend.Name} ({choice.Reason})");
+        context.Log.Info($"signatures task {task} (shards {range[0]}..{range[1] - 1}): backend: {backend.Name} ({choice.Reason})");
 
-        var tally = new RecordTally(log);
+        var tally = new RecordTally(context.Log);
         using var writer = new TaskWriter(run, Stage.Signatures, task);
         double computeSeconds;
         SignatureTaskStats stats;
-        using (var sink = new SignatureTaskWriter(writer, task, plan, budget.BandBufferBytes, threads))
+        using (var sink = new SignatureTaskWriter(writer, task, plan, budget.BandBufferBytes, context.Threads))
         {
             int batchBytes = Math.Min(budget.SignatureBatchBytes, backend.PreferredBatchBytes);
             var settings = new SigningSettings(batchBytes, budget.SignatureBatchDocuments(config.Permutations), config.KeepPolicy, config.Strict);
-            computeSeconds = new SigningLoop(backend, config.ReaderOptions, settings, tally, progress).Run(shards, sink, cancellation);
+            computeSeconds = new SigningLoop(backend, config.ReaderOptions, settings, tally, progress).Run(shards, sink, context.Cancellation);
             int runs = sink.Complete();
             stats = new SignatureTaskStats(
                 sink.Count, sink.TextBytes, sink.WithoutTokens,
@@ -78,18 +83,6 @@ public static class SignatureTask
             throw new InputException(
                 $"this machine's fold table is {here}, the plan's {config.FoldTable}: its Unicode data (ICU) folds text differently, so its signatures would not match the other tasks'. "
                 + "Run every task where .NET and ICU are the versions the run was planned with.");
-        }
-    }
-
-    /// <summary>Fails when a shard is not the file the plan listed: results would silently mix two versions of it.</summary>
-    internal static void CheckUnchanged(Shard shard)
-    {
-        var file = new FileInfo(shard.FullPath);
-        if (!file.Exists || file.Length != shard.Length)
-        {
-            throw new InputException(
-                $"{shard.FullPath}: the shard {(file.Exists ? $"now has {file.Length} bytes, not the {shard.Length} planned" : "no longer exists")}. "
-                + "Inputs must not change during a run; plan again into a new run folder.");
         }
     }
 }
