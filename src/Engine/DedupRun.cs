@@ -61,41 +61,5 @@ public static class DedupRun
         }
     }
 
-    /// <summary>The signature parameters, with bands x rows chosen from the threshold unless both are given.</summary>
-    public static (SignatureParameters Parameters, bool BandsChosen) Parameters(DedupOptions options)
-    {
-        if (options.Threshold is <= 0 or >= 1)
-        {
-            throw new UsageException($"--threshold {options.Threshold}: give a similarity strictly between 0 and 1, e.g. 0.8.");
-        }
-
-        if (options.Bands.HasValue != options.Rows.HasValue)
-        {
-            throw new UsageException("--bands and --rows go together: give both, or neither to choose them from --threshold.");
-        }
-
-        if (options.Sweep.Any(t => t is <= 0 or >= 1))
-        {
-            throw new UsageException($"--sweep {string.Join(',', options.Sweep)}: every threshold must lie strictly between 0 and 1.");
-        }
-
-        if (options.Permutations < 1)
-        {
-            throw new UsageException($"--num-perm {options.Permutations}: give at least 1 (128 is the default).");
-        }
-
-        var layout = options.Bands.HasValue
-            ? new BandLayout(options.Bands.Value, options.Rows!.Value)
-            : BandLayoutChooser.Choose(options.Threshold, options.Permutations);
-        try
-        {
-            return (new SignatureParameters(options.ShingleSize, options.Permutations, layout.Bands, layout.Rows, options.Seed), !options.Bands.HasValue);
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new UsageException(e.Message);
-        }
-    }
-
     private static List<int> AllTasks(RunPlan plan, Stage stage) => Enumerable.Range(0, plan.TaskCount(stage)).ToList();
 }

@@ -4,6 +4,7 @@ using Dedup.Engine;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.Slurm;
 using Dedup.Engine.Stages;
+using Dedup.Kernels.Backends;
 
 namespace Dedup.Cli.Commands;
 
@@ -19,10 +20,10 @@ public static class SlurmSubmitCommand
         var time = new Option<string?>("--time") { Description = "Time limit of each array task (#SBATCH --time), e.g. 2:00:00." };
         var maxParallel = new Option<int?>("--max-parallel") { Description = "At most this many array tasks of a stage run at once (--array=...%W)." };
         var sbatchArgs = new Option<string[]>("--sbatch-arg") { Description = "Any other sbatch option for every job, as one word (repeatable), e.g. --sbatch-arg=--gres=gpu:1 --sbatch-arg=--account=proj. Written as #SBATCH lines.", AllowMultipleArgumentsPerToken = false };
-        var device = new Option<string?>("--device") { Description = "Backend of the signature tasks: auto, cuda, opencl, cpu, ilgpu-cpu (default auto)." };
+        var device = new Option<string?>("--device") { Description = $"{MachineOptions.DeviceHelp} For the signature tasks; default: that of the last submission, else auto." };
         var threads = new Option<int?>("--threads") { Description = "CPU threads of each task (default 0: all cores the task sees)." };
         var force = new Option<bool>("--force") { Description = "Submit even though jobs submitted earlier for this run are still in the queue (their tasks may then run twice; the results are the same)." };
-        device.AcceptOnlyFromAmong("auto", "cuda", "opencl", "cpu", "ilgpu-cpu");
+        device.AcceptOnlyFromAmong([.. DeviceKinds.Names]);
 
         var command = new Command("submit", """
             Plan the run (as `dedup plan`, when INPUT is given) and submit every unfinished task: one
@@ -62,22 +63,14 @@ public static class SlurmSubmitCommand
                 run = RunFolder.Open(dir);
             }
 
-            var saved = SlurmSettings.Load(run);
-            var given = r.GetValue(sbatchArgs) ?? [];
-            var settings = new SlurmSettings(
-                SlurmProgram.Command(),
-                r.GetValue(partition) ?? saved?.Partition,
-                r.GetValue(time) ?? saved?.Time,
-                r.GetValue(maxParallel) ?? saved?.MaxParallel,
-                given.Length > 0 ? given : saved?.SbatchArguments ?? [],
-                r.GetValue(device) ?? saved?.Device ?? "auto",
-                r.GetValue(threads) ?? saved?.Threads ?? 0);
-            settings.Check();
-
+            var given = new SlurmSettings(
+                SlurmProgram.Command(), r.GetValue(partition), r.GetValue(time), r.GetValue(maxParallel),
+                r.GetValue(sbatchArgs) is { Length: > 0 } extra ? extra : null, r.GetValue(device), r.GetValue(threads));
+            var settings = given.OrLastOf(run);
             var slurm = new SlurmCommands();
             if (!r.GetValue(force))
             {
-                RefuseWhileQueued(run, slurm);
+                SlurmLauncher.RefuseWhileQueued(run, slurm);
             }
 
             var jobs = SlurmLauncher.Submit(run, settings, slurm);
@@ -96,18 +89,5 @@ public static class SlurmSubmitCommand
             return ExitCodes.Success;
         }));
         return command;
-    }
-
-    /// <summary>Two submissions of the same tasks would race each other: both finish, the first rename wins, but the cluster pays twice.</summary>
-    private static void RefuseWhileQueued(RunFolder run, ISlurmCommands slurm)
-    {
-        var ids = SubmittedJob.ReadAll(run).Select(j => j.JobId).Distinct().ToList();
-        var queued = slurm.Queued(ids);
-        if (queued is { Count: > 0 })
-        {
-            throw new UsageException(
-                $"jobs submitted earlier for {run.Path} are still in the queue ({string.Join("; ", queued)}). "
-                + "Wait for them (dedup slurm status shows what they leave undone), cancel them with scancel, or give --force to submit anyway.");
-        }
     }
 }

@@ -36,10 +36,10 @@ public static class EvalRun
 
         // Only a sample leaves out clustered documents; then pairs are scored among the sample alone.
         var clusters = options.Sample is null ? predicted.Clusters : predicted.Clusters.Restrict(corpus.Contains);
-        var curve = new DetectionCurve(new BandLayout(parameters.Bands, parameters.Rows), parameters.Permutations, parameters.Threshold, VerifyModeOf(parameters.Verify));
+        var curve = new DetectionCurve(new BandLayout(parameters.Bands, parameters.Rows), parameters.Permutations, parameters.Threshold, parameters.Verify);
         var run = new EvalRunSummary(
             Path.GetFullPath(options.RunFolder), parameters.ShingleSize, parameters.Permutations, parameters.Bands, parameters.Rows,
-            parameters.Threshold, parameters.Verify, predicted.Clusters.Groups.Count, predicted.Removed.Count);
+            parameters.Threshold, parameters.Verify.Name(), predicted.Clusters.Groups.Count, predicted.Removed.Count);
         var truthSummary = new EvalTruthSummary(
             options.Kind switch { TruthKind.Families => "families", TruthKind.Pairs => "pairs", _ => "exact-jaccard" },
             options.TruthFile is null ? null : Path.GetFullPath(options.TruthFile),
@@ -74,9 +74,4 @@ public static class EvalRun
                 : "--sample goes with --exact-jaccard: it samples the documents whose exact Jaccard is computed.");
         }
     }
-
-    private static VerifyMode VerifyModeOf(string name) =>
-        Enum.TryParse<VerifyMode>(name, ignoreCase: true, out var mode)
-            ? mode
-            : throw new InputException($"report.json: unknown verification '{name}' (expected none, estimate or exact).");
 }

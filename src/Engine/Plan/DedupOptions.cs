@@ -1,10 +1,16 @@
+using Dedup.Engine.RunFiles.Records;
+using Dedup.Kernels.Signatures;
 using Dedup.Engine.Clustering;
 using Dedup.Engine.Lsh;
 using Dedup.Kernels.Backends;
 
 namespace Dedup.Engine.Plan;
 
-/// <summary>Everything <c>dedup run</c> is told. Defaults are the documented ones (README, --help).</summary>
+/// <summary>
+/// Everything <c>dedup run</c> is told, decided: defaults applied (<see cref="RunDefaults"/>) and text
+/// parsed (<see cref="RunArguments.Decide"/>). <see cref="Check"/> is the one place the values are checked;
+/// planning calls it, so a caller of the Engine that builds options by hand is checked alike.
+/// </summary>
 public sealed record DedupOptions
 {
     public required IReadOnlyList<string> Inputs { get; init; }
@@ -14,10 +20,10 @@ public sealed record DedupOptions
     public bool Overwrite { get; init; }
 
     /// <summary>Fields whose text is deduplicated; several are joined with a newline.</summary>
-    public IReadOnlyList<string> TextFields { get; init; } = ["text"];
+    public IReadOnlyList<string> TextFields { get; init; } = [RunDefaults.TextField];
 
     /// <summary>Field that names a document; when absent, "&lt;relative path&gt;:&lt;row&gt;".</summary>
-    public string IdField { get; init; } = "id";
+    public string IdField { get; init; } = RunDefaults.IdField;
 
     /// <summary>Whether <see cref="IdField"/> was named (--id-field): then the shards must have it, while the default may be absent.</summary>
     public bool IdFieldGiven { get; init; }
@@ -27,27 +33,27 @@ public sealed record DedupOptions
     /// <summary>CPU threads for the CPU backend and the filter stage; 0 = all cores.</summary>
     public int Threads { get; init; }
 
-    public int ShingleSize { get; init; } = 5;
+    public int ShingleSize { get; init; } = RunDefaults.ShingleSize;
 
-    public int Permutations { get; init; } = 128;
+    public int Permutations { get; init; } = RunDefaults.Permutations;
 
-    public double Threshold { get; init; } = 0.8;
+    public double Threshold { get; init; } = RunDefaults.Threshold;
 
     /// <summary>Bands and rows; when null they are chosen from the threshold.</summary>
     public int? Bands { get; init; }
 
     public int? Rows { get; init; }
 
-    public ulong Seed { get; init; } = 42;
+    public ulong Seed { get; init; } = RunDefaults.Seed;
 
     /// <summary>How candidate pairs are checked before they join two documents.</summary>
-    public VerifyMode Verify { get; init; } = VerifyMode.Estimate;
+    public VerifyMode Verify { get; init; } = RunDefaults.Verify;
 
     /// <summary>Further thresholds to report clusters and removals for, reusing this run's candidate pairs.</summary>
     public IReadOnlyList<double> Sweep { get; init; } = [];
 
     /// <summary>Which document of a cluster is kept.</summary>
-    public KeepPolicy Keep { get; init; } = KeepPolicy.First;
+    public KeepPolicy Keep { get; init; } = KeepPolicy.Parse(RunDefaults.Keep);
 
     /// <summary>Stop at the first record that cannot be deduplicated instead of keeping it and counting it.</summary>
     public bool Strict { get; init; }
@@ -56,17 +62,66 @@ public sealed record DedupOptions
     public string? RunDir { get; init; }
 
     /// <summary>The memory budget every stage sizes its buffers by (--memory).</summary>
-    public long MemoryBytes { get; init; } = MemoryBudget.Default;
+    public long MemoryBytes { get; init; } = MemoryBudget.Parse(RunDefaults.Memory);
 
     /// <summary>Compression level of .jsonl.gz and .jsonl.zst outputs (--compression-level); null for each format's default.</summary>
     public int? CompressionLevel { get; init; }
 
     /// <summary>Signature (and filter) tasks: contiguous shard ranges of about equal bytes.</summary>
-    public int Tasks { get; init; } = 1;
+    public int Tasks { get; init; } = RunDefaults.Tasks;
 
     /// <summary>Buckets tasks: ranges of band keys.</summary>
-    public int Partitions { get; init; } = 1;
+    public int Partitions { get; init; } = RunDefaults.Tasks;
 
     /// <summary>Run folders of earlier runs: documents that duplicate their documents are removed.</summary>
     public IReadOnlyList<string> Against { get; init; } = [];
+
+    /// <summary>
+    /// Checks every value and returns the signature parameters they give, with bands x rows chosen from
+    /// the threshold unless both are given. Throws <see cref="UsageException"/> naming the option.
+    /// </summary>
+    public (SignatureParameters Parameters, bool BandsChosen) Check()
+    {
+        if (Threshold is not (> 0 and < 1))
+        {
+            throw new UsageException($"--threshold {Threshold}: give a similarity strictly between 0 and 1, e.g. 0.8.");
+        }
+
+        if (Bands.HasValue != Rows.HasValue)
+        {
+            throw new UsageException("--bands and --rows go together: give both, or neither to choose them from --threshold.");
+        }
+
+        if (Sweep.Any(t => t is not (> 0 and < 1)))
+        {
+            throw new UsageException($"--sweep {string.Join(',', Sweep)}: every threshold must lie strictly between 0 and 1.");
+        }
+
+        if (Permutations < 1)
+        {
+            throw new UsageException($"--num-perm {Permutations}: give at least 1 ({RunDefaults.Permutations} is the default).");
+        }
+
+        if (Tasks < 1 || Partitions < 1 || Tasks >= DocumentRef.MaxTasks)
+        {
+            throw new UsageException($"--tasks {Tasks} --partitions {Partitions}: give at least 1 of each (and fewer than {DocumentRef.MaxTasks} tasks).");
+        }
+
+        if (Against.Count > DocumentRef.MaxRuns - 1)
+        {
+            throw new UsageException($"--against: at most {DocumentRef.MaxRuns - 1} earlier runs.");
+        }
+
+        var layout = Bands.HasValue
+            ? new BandLayout(Bands.Value, Rows!.Value)
+            : BandLayoutChooser.Choose(Threshold, Permutations);
+        try
+        {
+            return (new SignatureParameters(ShingleSize, Permutations, layout.Bands, layout.Rows, Seed), !Bands.HasValue);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
 }

@@ -8,8 +8,6 @@ namespace Dedup.Engine.Plan;
 /// </summary>
 public sealed record MemoryBudget(long Bytes)
 {
-    public const long Default = 1L << 30;
-
     public const long Minimum = 16L << 20;
 
     /// <summary>Measured: a signatures process over a few documents peaks at 70 MiB.</summary>

@@ -22,7 +22,7 @@ public sealed record RunConfiguration(
     int Rows,
     bool BandsChosenFromThreshold,
     ulong Seed,
-    string Verify,
+    VerifyMode Verify,
     string Keep,
     bool Strict,
     IReadOnlyList<double> Sweep,
@@ -30,9 +30,6 @@ public sealed record RunConfiguration(
 {
     [JsonIgnore]
     public SignatureParameters Signature => new(ShingleSize, Permutations, Bands, Rows, Seed);
-
-    [JsonIgnore]
-    public VerifyMode VerifyMode => Enum.Parse<VerifyMode>(Verify, ignoreCase: true);
 
     [JsonIgnore]
     public KeepPolicy KeepPolicy => KeepPolicy.Parse(Keep);

@@ -16,28 +16,18 @@ public static class RunPlanner
     /// </summary>
     public static RunPlan Create(DedupOptions options, IReadOnlyList<Shard> shards)
     {
-        var (parameters, bandsChosen) = DedupRun.Parameters(options);
+        var (parameters, bandsChosen) = options.Check();
         var reserved = shards.FirstOrDefault(s => OutputNames.IsReserved(s.RelativePath));
         if (reserved is not null)
         {
             throw new UsageException($"{reserved.FullPath}: the shard's output path {reserved.RelativePath} would collide with the run's own outputs (clusters.jsonl, report.json, removed/); rename it.");
         }
 
-        if (options.Tasks < 1 || options.Partitions < 1 || options.Tasks >= DocumentRef.MaxTasks)
-        {
-            throw new UsageException($"--tasks {options.Tasks} --partitions {options.Partitions}: give at least 1 of each (and fewer than {DocumentRef.MaxTasks} tasks).");
-        }
-
         var configuration = new RunConfiguration(
             options.TextFields, options.IdField, parameters.ShingleSize, parameters.Permutations, options.Threshold,
-            parameters.Bands, parameters.Rows, bandsChosen, parameters.Seed, options.Verify.ToString().ToLowerInvariant(),
+            parameters.Bands, parameters.Rows, bandsChosen, parameters.Seed, options.Verify,
             options.Keep.Name, options.Strict, options.Sweep, FoldTable.Default.Fingerprint.ToString("x16"));
         var against = options.Against.Select(dir => AgainstRunOf(dir, configuration)).ToList();
-        if (against.Count > DocumentRef.MaxRuns - 1)
-        {
-            throw new UsageException($"--against: at most {DocumentRef.MaxRuns - 1} earlier runs.");
-        }
-
         if (new OutputCompression(options.CompressionLevel).ProblemWith(shards) is string problem)
         {
             throw new UsageException(problem);

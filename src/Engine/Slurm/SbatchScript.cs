@@ -1,3 +1,4 @@
+using Dedup.Kernels.Backends;
 using System.Text;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.Stages;
@@ -84,7 +85,7 @@ public static class SbatchScript
             command.AddRange(["--task-index", "0"]);
         }
 
-        command.AddRange(["--device", settings.Device, "--threads", settings.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        command.AddRange(["--device", settings.Device ?? DeviceKind.Auto.Name(), "--threads", (settings.Threads ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         return command;
     }
 }

@@ -84,4 +84,17 @@ public static class SlurmLauncher
 
         settings.Save(run);
     }
+
+    /// <summary>Two submissions of the same tasks would race each other: both finish, the first rename wins, but the cluster pays twice.</summary>
+    public static void RefuseWhileQueued(RunFolder run, ISlurmCommands slurm)
+    {
+        var ids = SubmittedJob.ReadAll(run).Select(j => j.JobId).Distinct().ToList();
+        var queued = slurm.Queued(ids);
+        if (queued is { Count: > 0 })
+        {
+            throw new UsageException(
+                $"jobs submitted earlier for {run.Path} are still in the queue ({string.Join("; ", queued)}). "
+                + "Wait for them (dedup slurm status shows what they leave undone), cancel them with scancel, or give --force to submit anyway.");
+        }
+    }
 }

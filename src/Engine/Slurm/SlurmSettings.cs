@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dedup.Engine.IO;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
+using Dedup.Kernels.Backends;
 
 namespace Dedup.Engine.Slurm;
 
@@ -17,12 +18,31 @@ public sealed record SlurmSettings(
     string? Time = null,
     int? MaxParallel = null,
     IReadOnlyList<string>? SbatchArgs = null,
-    string Device = "auto",
-    int Threads = 0)
+    string? Device = null,
+    int? Threads = null)
 {
     public const string FileName = "submit.json";
 
     public IReadOnlyList<string> SbatchArguments => SbatchArgs ?? [];
+
+    /// <summary>
+    /// These settings, with what they leave out (null) taken from the last submission of
+    /// <paramref name="run"/>, else the defaults (every core, --device auto); checked.
+    /// </summary>
+    public SlurmSettings OrLastOf(RunFolder run)
+    {
+        var saved = Load(run);
+        var settings = new SlurmSettings(
+            Program,
+            Partition ?? saved?.Partition,
+            Time ?? saved?.Time,
+            MaxParallel ?? saved?.MaxParallel,
+            SbatchArgs ?? saved?.SbatchArgs,
+            Device ?? saved?.Device ?? DeviceKind.Auto.Name(),
+            Threads ?? saved?.Threads ?? 0);
+        settings.Check();
+        return settings;
+    }
 
     public static string PathIn(RunFolder run) => Path.Combine(SlurmFolder.Of(run), FileName);
 

@@ -51,7 +51,7 @@ public sealed class ExactVerificationTests
         Assert.Equal(0, exact.Lsh.RejectedByEstimate);
         Assert.Equal(exact.Lsh.CandidateEdges, exact.Lsh.RejectedByExact);
         Assert.Null(estimate.Lsh.RejectedByExact);
-        Assert.Equal("exact", exact.Parameters.Verify);
+        Assert.Equal(VerifyMode.Exact, exact.Parameters.Verify);
         Assert.Equal(["est", "exact", "in"], temp.Entries());
     }
 

@@ -1,3 +1,4 @@
+using Dedup.Engine.Lsh;
 using System.Text;
 using Dedup.Engine.Plan;
 
@@ -42,8 +43,8 @@ internal static class SummarySection
         yield return ("Shingles", $"{p.ShingleSize} tokens");
         yield return ("Verification", p.Verify switch
         {
-            "exact" => "exact Jaccard ≥ threshold",
-            "estimate" => "estimated Jaccard ≥ threshold",
+            VerifyMode.Exact => "exact Jaccard ≥ threshold",
+            VerifyMode.Estimate => "estimated Jaccard ≥ threshold",
             _ => "off",
         });
         yield return ("Keep", p.Keep);

@@ -163,14 +163,14 @@ public sealed class BucketTask : IStageTask
     private sealed class EdgeVerifier(RunSet runs, ChecksummedWriter edges, RunConfiguration config, int threads, int batchPairs)
     {
         private readonly List<(ulong First, ulong Second)> pending = [];
-        private readonly bool exact = config.VerifyMode == VerifyMode.Exact;
+        private readonly bool exact = config.Verify == VerifyMode.Exact;
         private readonly float threshold = (float)config.Threshold;
 
         public long Candidates { get; private set; }
 
         public long RejectedByEstimate { get; private set; }
 
-        public long? RejectedByExact { get; private set; } = config.VerifyMode == VerifyMode.Exact ? 0 : null;
+        public long? RejectedByExact { get; private set; } = config.Verify == VerifyMode.Exact ? 0 : null;
 
         public void Add(ulong first, ulong second)
         {

@@ -50,7 +50,7 @@ public sealed class ClusterTask : IStageTask
         // Other thresholds first: each needs the union-find array again, and only one is alive at a time.
         var sweep = config.Sweep.Select(t => SweepAt(runs, buckets, config, t, progress)).ToList();
         context.Cancellation.ThrowIfCancellationRequested();
-        var sets = ClusterSets.Build(runs, buckets, config.VerifyMode, config.Threshold, config.KeepPolicy, progress);
+        var sets = ClusterSets.Build(runs, buckets, config.Verify, config.Threshold, config.KeepPolicy, progress);
         var plots = new ReportPlots(new EvenSample<int>(), new EvenSample<double>());
         ClusterTaskStats stats;
         using (var sorter = new ExternalSorter<ClusterMember>(writer.PathOf("sort.tmp"), budget.SortBufferBytes))
@@ -68,7 +68,7 @@ public sealed class ClusterTask : IStageTask
     private static SweepPoint SweepAt(RunSet runs, IReadOnlyList<TaskMarker> buckets, RunConfiguration config, double threshold, RunProgress progress)
     {
         // Without verification every candidate pair joins, so a sweep compares estimates instead.
-        var mode = config.VerifyMode == Lsh.VerifyMode.None ? Lsh.VerifyMode.Estimate : config.VerifyMode;
+        var mode = config.Verify == Lsh.VerifyMode.None ? Lsh.VerifyMode.Estimate : config.Verify;
         var sets = ClusterSets.Build(runs, buckets, mode, threshold, config.KeepPolicy, progress);
         long removed = 0, bytes = 0;
         using var documents = new DocumentStream(runs, progress);

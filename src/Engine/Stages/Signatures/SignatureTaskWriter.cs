@@ -37,7 +37,7 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
         documents = task.Create(SignatureFiles.Documents);
         ids = task.Create(SignatureFiles.Ids);
         signatures = task.Create(SignatureFiles.Signatures);
-        if (plan.Configuration.VerifyMode == Lsh.VerifyMode.Exact)
+        if (plan.Configuration.Verify == Lsh.VerifyMode.Exact)
         {
             shingles = task.Create(SignatureFiles.Shingles);
             shingleStarts = task.Create(SignatureFiles.ShingleStarts, 1 << 16);
