@@ -1,3 +1,4 @@
+using Dedup.Engine.Plan;
 using System.Runtime.InteropServices;
 using Dedup.Engine.Lsh;
 using Dedup.Engine.RunFiles;
@@ -108,7 +109,7 @@ public sealed class ClusterSets
             var folder = runs.Runs[run];
             var marker = folder.Marker(Stage.Cluster, 0);
             using var file = folder.Open<Assignment>(marker, ClusterFiles.Assignments);
-            using var reader = new RecordReader<Assignment>(file, 0, file.Count, 1 << 20);
+            using var reader = new RecordReader<Assignment>(file, 0, file.Count, MemoryBudget.StreamBufferBytes);
             while (reader.MoveNext())
             {
                 var a = reader.Current;
@@ -127,7 +128,7 @@ public sealed class ClusterSets
         foreach (var marker in buckets)
         {
             using var file = runs.This.Open<EdgeRecord>(marker, BucketTask.Edges);
-            using var reader = new RecordReader<EdgeRecord>(file, 0, file.Count, 1 << 20, progress: progress);
+            using var reader = new RecordReader<EdgeRecord>(file, 0, file.Count, MemoryBudget.StreamBufferBytes, progress: progress);
             while (reader.MoveNext())
             {
                 var edge = reader.Current;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dedup.Engine.IO;
 using Dedup.Engine.Reporting;
 
 namespace Dedup.Engine.Evaluation;
@@ -6,9 +7,6 @@ namespace Dedup.Engine.Evaluation;
 /// <summary>Writes eval's numbers as JSON, in report.json's style (snake_case, indented).</summary>
 public static class EvalReportFile
 {
-    public static void Write(string path, EvalReport report)
-    {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
-        JsonSerializer.Serialize(stream, report, ReportFile.Json);
-    }
+    public static void Write(string path, EvalReport report) =>
+        DurableFile.Write(path, stream => JsonSerializer.Serialize(stream, report, ReportFile.Json));
 }

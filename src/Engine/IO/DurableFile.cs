@@ -1,20 +1,35 @@
+using Dedup.Engine.Plan;
+
 namespace Dedup.Engine.IO;
 
-/// <summary>Writes a whole file under a temporary name, flushes it to disk and renames it into place.</summary>
+/// <summary>
+/// The one way Dedup writes a file that must appear whole or not at all (run.json, task files, every
+/// output): under a temporary name beside it, flushed to disk, then renamed into place. A failed or
+/// killed write leaves at most a <c>name.partial-*</c> file, which <see cref="RemoveLeftovers"/> removes.
+/// </summary>
 public static class DurableFile
 {
-    public static void Write(string path, Action<Stream> write)
+    public static void Write(string path, Action<Stream> write) => Write(path, stream =>
+    {
+        write(stream);
+        return 0;
+    });
+
+    /// <summary>Writes <paramref name="path"/> through <paramref name="write"/> (which must leave the stream open) and returns what it returns.</summary>
+    public static T Write<T>(string path, Func<Stream, T> write)
     {
         string partial = $"{path}.partial-{Guid.NewGuid():N}";
         try
         {
-            using (var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            T result;
+            using (var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, MemoryBudget.StreamBufferBytes))
             {
-                write(stream);
+                result = write(stream);
                 stream.Flush(flushToDisk: true);
             }
 
             File.Move(partial, path, overwrite: true);
+            return result;
         }
         finally
         {

@@ -5,7 +5,7 @@ internal static class JsonlShardFilter
 {
     private const int RowsPerStep = 4096;
 
-    public static long Write(Shard shard, string outputPath, ReadOnlySpan<long> removedRows, OutputCompression compression, CopyProgress progress)
+    public static long Write(Shard shard, Stream outputFile, ReadOnlySpan<long> removedRows, OutputCompression compression, CopyProgress progress)
     {
         long row = 0;
         long written = 0;
@@ -13,7 +13,8 @@ internal static class JsonlShardFilter
         FileStream? file = null;
         using var input = Guard(shard, row, () => ShardStreams.OpenRead(shard.FullPath, shard.Compression, out file));
         var lines = new LineReader(input);
-        using (var output = ShardStreams.OpenWrite(outputPath, shard.Compression, compression))
+        var output = compression.Wrap(outputFile, shard.Compression);
+        try
         {
             while (Guard(shard, row, lines.ReadLine))
             {
@@ -38,8 +39,16 @@ internal static class JsonlShardFilter
                 }
             }
         }
+        finally
+        {
+            // The compressor's end goes into the file now; the file is the caller's to flush and close.
+            if (output != outputFile)
+            {
+                output.Dispose();
+            }
+        }
 
-        ShardStreams.CompleteEmpty(outputPath, shard.Compression);
+        ShardStreams.CompleteEmpty(outputFile, shard.Compression);
         ShardFilter.CheckAllConsumed(shard, removedRows, nextRemoved, row);
         progress.End(row);
         return written;

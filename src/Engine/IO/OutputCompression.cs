@@ -61,13 +61,15 @@ public sealed record OutputCompression(int? Level)
         return null;
     }
 
-    /// <summary>The compressing stream over <paramref name="file"/>, which it closes.</summary>
-    internal Stream Wrap(FileStream file, Compression compression) => compression switch
+    /// <summary>
+    /// The compressing stream over <paramref name="file"/>, which it leaves open (the caller flushes and
+    /// closes it); <paramref name="file"/> itself for an uncompressed shard.
+    /// </summary>
+    internal Stream Wrap(Stream file, Compression compression) => compression switch
     {
         Compression.None => file,
-        Compression.Gzip => new GZipStream(file, new ZLibCompressionOptions { CompressionLevel = LevelFor(compression) }),
-        // ZstdSharp leaves the inner stream open by default; the file must close with the writer.
-        Compression.Zstd => new CompressionStream(file, LevelFor(compression), leaveOpen: false),
+        Compression.Gzip => new GZipStream(file, new ZLibCompressionOptions { CompressionLevel = LevelFor(compression) }, leaveOpen: true),
+        Compression.Zstd => new CompressionStream(file, LevelFor(compression), leaveOpen: true),
         _ => throw new ArgumentOutOfRangeException(nameof(compression)),
     };
 }

@@ -1,3 +1,4 @@
+using Dedup.Engine.Plan;
 using System.IO.Compression;
 using Parquet;
 
@@ -9,14 +10,14 @@ namespace Dedup.Engine.IO;
 /// </summary>
 internal static class ParquetShardFilter
 {
-    public static long Write(Shard shard, string outputPath, ReadOnlySpan<long> removedRows, CopyProgress progress)
+    public static long Write(Shard shard, Stream output, ReadOnlySpan<long> removedRows, CopyProgress progress)
     {
         long? groupFirstRow = null;
         FileStream? input = null;
         ParquetReader? reader = null;
         try
         {
-            input = new FileStream(shard.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+            input = new FileStream(shard.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, MemoryBudget.SmallBufferBytes, FileOptions.RandomAccess);
             reader = SyncOver.Wait(ParquetReader.CreateAsync(input, leaveStreamOpen: true));
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
@@ -32,7 +33,6 @@ internal static class ParquetShardFilter
             // Optimal rather than Parquet.Net's default SmallestSize: that level makes gzip and zstd several
             // times slower for a small gain, and filtering rewrites whole corpora.
             var writeOptions = new ParquetOptions { CompressionMethod = ParquetColumns.Codec(reader), CompressionLevel = CompressionLevel.Optimal };
-            using var output = new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
             var writer = SyncOver.Wait(ParquetWriter.CreateAsync(schema, output, writeOptions));
             long first = 0;
             long written = 0;

@@ -1,3 +1,4 @@
+using Dedup.Engine.Plan;
 using System.Text;
 using Parquet;
 
@@ -89,7 +90,7 @@ internal sealed class ParquetShardReader(Shard shard, ReaderOptions options) : I
     {
         // Parquet.Net's gzip codec decompresses through GZipStream too.
         GzipStrictness.Enable();
-        file = new FileStream(shard.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+        file = new FileStream(shard.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, MemoryBudget.SmallBufferBytes, FileOptions.RandomAccess);
         parquet = SyncOver.Wait(ParquetReader.CreateAsync(file, leaveStreamOpen: true));
         var schema = parquet.Schema;
         texts = [.. options.TextFields.Select(name => new FlatColumn<ReadOnlyMemory<char>>(ParquetColumns.Text(schema, name, shard)))];

@@ -1,3 +1,4 @@
+using Dedup.Engine.Plan;
 using System.Buffers;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
@@ -74,7 +75,7 @@ public static class ShardFieldCheck
     {
         try
         {
-            using var file = new FileStream(shard.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+            using var file = new FileStream(shard.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, MemoryBudget.SmallBufferBytes, FileOptions.RandomAccess);
             var parquet = SyncOver.Wait(ParquetReader.CreateAsync(file, leaveStreamOpen: true));
             var names = parquet.Schema.Fields.Select(f => f.Name).ToList();
             SyncOver.Wait(parquet.DisposeAsync());

@@ -22,37 +22,13 @@ public static class ShardFilter
 
         var fullPath = Path.GetFullPath(outputPath);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        // Written under another name and renamed at the end, so that an interrupted run never leaves a
-        // file that looks like a complete output.
-        var partial = fullPath + ".partial";
-        try
+        var removed = removedRows.ToArray();
+        return DurableFile.Write(fullPath, output => shard.Format switch
         {
-            long written = shard.Format switch
-            {
-                ShardFormat.Jsonl => JsonlShardFilter.Write(shard, partial, removedRows, compression, new CopyProgress(shard, copied)),
-                ShardFormat.Parquet => ParquetShardFilter.Write(shard, partial, removedRows, new CopyProgress(shard, copied)),
-                _ => throw new ArgumentOutOfRangeException(nameof(shard), shard.Format, "unknown shard format"),
-            };
-            File.Move(partial, fullPath, overwrite: true);
-            return written;
-        }
-        catch
-        {
-            TryDelete(partial);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The failure that got us here is the one to report; a leftover ".partial" file is harmless.
-        }
+            ShardFormat.Jsonl => JsonlShardFilter.Write(shard, output, removed, compression, new CopyProgress(shard, copied)),
+            ShardFormat.Parquet => ParquetShardFilter.Write(shard, output, removed, new CopyProgress(shard, copied)),
+            _ => throw new ArgumentOutOfRangeException(nameof(shard), shard.Format, "unknown shard format"),
+        });
     }
 
     private static void CheckAscending(ReadOnlySpan<long> rows)

@@ -1,3 +1,4 @@
+using Dedup.Engine.Plan;
 using System.IO.Compression;
 using ZstdSharp;
 
@@ -6,8 +7,6 @@ namespace Dedup.Engine.IO;
 /// <summary>Opens the byte stream of a JSONL shard for reading or writing, through its whole-file compression.</summary>
 internal static class ShardStreams
 {
-    private const int FileBufferSize = 1 << 20;
-
     // Header (no name, no time, unknown OS), an empty final deflate block, CRC-32 0 and size 0.
     private static readonly byte[] EmptyGzip = [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0xFF, 0x03, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
 
@@ -15,7 +14,7 @@ internal static class ShardStreams
     public static Stream OpenRead(string path, Compression compression, out FileStream file)
     {
         GzipStrictness.Enable();
-        file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
+        file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, MemoryBudget.StreamBufferBytes, FileOptions.SequentialScan);
         try
         {
             return compression switch
@@ -35,30 +34,15 @@ internal static class ShardStreams
         }
     }
 
-    /// <summary>Creates a shard file for writing through its compressor, at the level <paramref name="level"/> gives its format.</summary>
-    public static Stream OpenWrite(string path, Compression compression, OutputCompression level)
-    {
-        var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, FileBufferSize);
-        try
-        {
-            return level.Wrap(file, compression);
-        }
-        catch
-        {
-            file.Dispose();
-            throw;
-        }
-    }
-
     /// <summary>
     /// GZipStream writes nothing at all when given no data, and an empty file is not valid gzip; so when a
-    /// filtered gzip shard comes out empty, this writes the one-member gzip of no data in its place.
+    /// filtered gzip shard comes out empty, this writes the one-member gzip of no data into it.
     /// </summary>
-    public static void CompleteEmpty(string path, Compression compression)
+    public static void CompleteEmpty(Stream file, Compression compression)
     {
-        if (compression == Compression.Gzip && new FileInfo(path).Length == 0)
+        if (compression == Compression.Gzip && file.Length == 0)
         {
-            File.WriteAllBytes(path, EmptyGzip);
+            file.Write(EmptyGzip);
         }
     }
 

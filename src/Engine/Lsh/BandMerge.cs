@@ -1,3 +1,4 @@
+using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.RunFiles.Records;
 using Dedup.Engine.Stages;
@@ -20,7 +21,7 @@ public sealed class BandMerge : IDisposable
     /// <param name="progress">Counts the records as they are read.</param>
     public BandMerge(IReadOnlyList<BandSlice> slices, long bufferBytes, RunProgress progress)
     {
-        int perSlice = (int)Math.Clamp(bufferBytes / Math.Max(1, slices.Count), 4096, 1 << 20);
+        int perSlice = (int)Math.Clamp(bufferBytes / Math.Max(1, slices.Count), 4096, MemoryBudget.StreamBufferBytes);
         foreach (var slice in slices.Where(s => s.Count > 0))
         {
             var reader = new RecordReader<BandRecord>(slice.File, slice.First, slice.Count, perSlice, progress: progress);

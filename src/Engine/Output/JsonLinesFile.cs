@@ -3,17 +3,20 @@ using System.Text.Json;
 
 namespace Dedup.Engine.Output;
 
-/// <summary>Writes one JSON object per line; non-ASCII text is written as is (readable Chinese ids).</summary>
+/// <summary>
+/// Writes one JSON object per line into a stream it leaves open (<see cref="IO.DurableFile"/> gives
+/// it one); non-ASCII text is written as is (readable Chinese ids).
+/// </summary>
 public sealed class JsonLinesFile : IDisposable
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly FileStream stream;
+    private readonly Stream stream;
     private readonly Utf8JsonWriter writer;
 
-    public JsonLinesFile(string path)
+    public JsonLinesFile(Stream stream)
     {
-        stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        this.stream = stream;
         writer = new Utf8JsonWriter(stream, WriterOptions);
     }
 
@@ -50,10 +53,5 @@ public sealed class JsonLinesFile : IDisposable
         stream.WriteByte((byte)'\n');
     }
 
-    public void Dispose()
-    {
-        writer.Dispose();
-        stream.Flush(flushToDisk: true);
-        stream.Dispose();
-    }
+    public void Dispose() => writer.Dispose();
 }

@@ -10,6 +10,15 @@ public sealed record MemoryBudget(long Bytes)
 {
     public const long Minimum = 16L << 20;
 
+    /// <summary>
+    /// The buffer of one sequentially read or written file (shards, record readers, task files): a
+    /// few system calls per MiB, and the dozens a stage opens stay far below <see cref="Minimum"/>'s share.
+    /// </summary>
+    public const int StreamBufferBytes = 1 << 20;
+
+    /// <summary>The buffer of a file read here and there, or of a small one (Parquet footers, field checks, id spills).</summary>
+    public const int SmallBufferBytes = 1 << 16;
+
     /// <summary>Measured: a signatures process over a few documents peaks at 70 MiB.</summary>
     public const long RuntimeReserve = 96L << 20;
 

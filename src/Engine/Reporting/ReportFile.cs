@@ -16,12 +16,9 @@ public static class ReportFile
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(string path, RunReport report)
-    {
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-        JsonSerializer.Serialize(stream, report, Json);
-        stream.Flush(flushToDisk: true);
-    }
+    /// <summary>Writes <paramref name="report"/> to <paramref name="path"/>, whole or not at all.</summary>
+    public static void Write(string path, RunReport report) =>
+        DurableFile.Write(path, stream => JsonSerializer.Serialize(stream, report, Json));
 
     public static RunReport Read(string path)
     {

@@ -41,7 +41,7 @@ public static class ReportFiles
     /// <summary>Writes report.json and report.html into <paramref name="output"/>, each whole.</summary>
     public static void Publish(string output, HtmlReportData data)
     {
-        DurableFile.Write(Path.Combine(output, OutputNames.Report), s => JsonSerializer.Serialize(s, data.Report, ReportFile.Json));
+        ReportFile.Write(Path.Combine(output, OutputNames.Report), data.Report);
         DurableFile.Write(Path.Combine(output, OutputNames.ReportHtml), s => HtmlReport.Write(s, data));
     }
 

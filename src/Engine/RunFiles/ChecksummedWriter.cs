@@ -1,3 +1,4 @@
+using Dedup.Engine.Plan;
 using System.Runtime.InteropServices;
 
 namespace Dedup.Engine.RunFiles;
@@ -14,7 +15,7 @@ public sealed class ChecksummedWriter : IDisposable
     private readonly FileStream stream;
     private readonly FileHasher hasher = new();
 
-    public ChecksummedWriter(string path, int bufferBytes = 1 << 20)
+    public ChecksummedWriter(string path, int bufferBytes = MemoryBudget.StreamBufferBytes)
     {
         this.path = path;
         stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferBytes);
@@ -44,9 +45,9 @@ public sealed class ChecksummedWriter : IDisposable
     public static FileChecksum Seal(string path)
     {
         var hasher = new FileHasher();
-        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20))
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, MemoryBudget.StreamBufferBytes))
         {
-            var buffer = new byte[1 << 20];
+            var buffer = new byte[MemoryBudget.StreamBufferBytes];
             int n;
             while ((n = file.Read(buffer)) > 0)
             {

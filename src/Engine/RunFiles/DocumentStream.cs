@@ -1,10 +1,11 @@
+using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles.Records;
 using Dedup.Engine.Stages;
 
 namespace Dedup.Engine.RunFiles;
 
 /// <summary>This run's signed documents in dense order, i.e. (shard, row) order, read task after task (counted by <paramref name="progress"/> as they are read).</summary>
-public sealed class DocumentStream(RunSet runs, RunProgress progress, int bufferBytes = 1 << 20) : IDisposable
+public sealed class DocumentStream(RunSet runs, RunProgress progress, int bufferBytes = MemoryBudget.StreamBufferBytes) : IDisposable
 {
     private int task = -1;
     private RecordReader<DocumentRecord>? reader;

@@ -1,3 +1,4 @@
+using Dedup.Engine.Plan;
 using System.Runtime.InteropServices;
 
 namespace Dedup.Engine.RunFiles;
@@ -47,7 +48,7 @@ public sealed class ExternalSorter<T> : IDisposable
         }
 
         Spill();
-        var readers = runs.Select(r => new RecordReader<T>(r.File, 0, r.Count, (int)Math.Min(1 << 20, (long)buffer.Length * Marshal.SizeOf<T>() / runs.Count))).ToList();
+        var readers = runs.Select(r => new RecordReader<T>(r.File, 0, r.Count, (int)Math.Min(MemoryBudget.StreamBufferBytes, (long)buffer.Length * Marshal.SizeOf<T>() / runs.Count))).ToList();
         var heap = new PriorityQueue<int, T>();
         for (int i = 0; i < readers.Count; i++)
         {

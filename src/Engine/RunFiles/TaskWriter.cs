@@ -42,7 +42,7 @@ public sealed class TaskWriter : IDisposable
 
     public string PathOf(string name) => Path.Combine(Folder, name);
 
-    public ChecksummedWriter Create(string name, int bufferBytes = 1 << 20) => new(PathOf(name), bufferBytes);
+    public ChecksummedWriter Create(string name, int bufferBytes = MemoryBudget.StreamBufferBytes) => new(PathOf(name), bufferBytes);
 
     /// <summary>Records a finished file's checksum for done.json.</summary>
     public void Record(string name, FileChecksum checksum) => files[name] = checksum;

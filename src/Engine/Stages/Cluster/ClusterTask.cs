@@ -1,3 +1,4 @@
+using Dedup.Engine.IO;
 using System.Runtime.InteropServices;
 using Dedup.Engine.Clustering;
 using Dedup.Engine.Output;
@@ -146,8 +147,9 @@ public sealed class ClusterTask : IStageTask
         long largest = 0, size = 0, current = -1;
         ulong keeperRef = 0;
         string path = writer.PathOf(OutputNames.Clusters);
-        using (var file = new JsonLinesFile(path))
+        DurableFile.Write(path, stream =>
         {
+            using var file = new JsonLinesFile(stream);
             foreach (var batch in sorter.Sorted().Chunk(batchDocuments / 2))
             {
                 var members = batch.Select(m => (m.Cluster, Document: sets.Reference(runs, m.Document), Keeper: sets.Reference(runs, sets.KeeperOf(m.Document)))).ToArray();
@@ -190,7 +192,7 @@ public sealed class ClusterTask : IStageTask
                 file.EndLine(w => w.WriteEndArray());
                 plots.ClusterSizes.Add((int)Math.Min(size, int.MaxValue));
             }
-        }
+        });
 
         writer.Record(OutputNames.Clusters, ChecksummedWriter.Seal(path));
         return largest;

@@ -80,7 +80,7 @@ public sealed class FilterTask : IStageTask
 
     private static IEnumerable<(ulong Document, Assignment Assignment)> RemovedAssignments(RunSet runs, RecordFile<Assignment> assignments, long first, long count)
     {
-        using var reader = new RecordReader<Assignment>(assignments, first, count, 1 << 20);
+        using var reader = new RecordReader<Assignment>(assignments, first, count, MemoryBudget.StreamBufferBytes);
         while (reader.MoveNext())
         {
             ulong document = runs.Reference(0, reader.Current.Dense);
@@ -94,9 +94,9 @@ public sealed class FilterTask : IStageTask
     private static void WriteRemovedRows(RunSet runs, string path, List<RemovedRow> removed, int batchDocuments)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string partial = $"{path}.partial-{Guid.NewGuid():N}";
-        using (var file = new JsonLinesFile(partial))
+        DurableFile.Write(path, stream =>
         {
+            using var file = new JsonLinesFile(stream);
             foreach (var batch in removed.Chunk(batchDocuments / 2))
             {
                 var details = DocumentDetails.Load(runs, batch.SelectMany(r => new[] { r.Document, r.Assignment.Keeper }), DocumentParts.Ids | DocumentParts.Signatures);
@@ -115,8 +115,6 @@ public sealed class FilterTask : IStageTask
                     });
                 }
             }
-        }
-
-        File.Move(partial, path, overwrite: true);
+        });
     }
 }

@@ -27,7 +27,7 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
     private uint[] scratch = new uint[4096];
     private long shingleOffset;
     private long idOffset;
-    private byte[] idBytes = new byte[1 << 16];
+    private byte[] idBytes = new byte[MemoryBudget.SmallBufferBytes];
     private DocumentRecord[] records = new DocumentRecord[1024];
 
     public SignatureTaskWriter(TaskWriter task, int taskIndex, RunPlan plan, long bandBufferBytes, int threads)
@@ -40,13 +40,13 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
         if (plan.Configuration.Verify == Lsh.VerifyMode.Exact)
         {
             shingles = task.Create(SignatureFiles.Shingles);
-            shingleStarts = task.Create(SignatureFiles.ShingleStarts, 1 << 16);
+            shingleStarts = task.Create(SignatureFiles.ShingleStarts, MemoryBudget.SmallBufferBytes);
             shingleStarts.Write(0L);
         }
 
         int sections = plan.Configuration.Bands + 1;
         // Each partition file gets a small buffer: a task writes them all at once.
-        int fileBuffer = (int)Math.Clamp(bandBufferBytes / 8 / plan.Partitions, 4096, 1 << 20);
+        int fileBuffer = (int)Math.Clamp(bandBufferBytes / 8 / plan.Partitions, 4096, MemoryBudget.StreamBufferBytes);
         partitionFiles = Enumerable.Range(0, plan.Partitions).Select(p => task.Create(BandRunFile.Name(p), fileBuffer)).ToArray();
         partitions = partitionFiles.Select(f => new BandRunFile.Writer(f, sections)).ToArray();
         bands = new BandBuffer(partitions, sections, bandBufferBytes, threads);
