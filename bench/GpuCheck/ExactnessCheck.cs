@@ -1,5 +1,6 @@
 using System.Text;
 using Dedup.Kernels.Backends;
+using Dedup.Kernels.Cpu;
 using Dedup.Kernels.Signatures;
 using Dedup.Tests.Shared;
 

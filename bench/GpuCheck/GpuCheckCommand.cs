@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Dedup.Kernels.Backends;
+using Dedup.Kernels.Cpu;
 using Dedup.Kernels.Signatures;
 using Dedup.Kernels.Text;
 

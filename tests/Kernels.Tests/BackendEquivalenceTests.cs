@@ -1,4 +1,5 @@
 using Dedup.Kernels.Backends;
+using Dedup.Kernels.Cpu;
 using Dedup.Kernels.Signatures;
 
 namespace Dedup.Kernels.Tests;

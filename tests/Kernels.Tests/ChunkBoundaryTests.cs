@@ -1,5 +1,5 @@
 using System.Text;
-using Dedup.Kernels.Backends;
+using Dedup.Kernels.Cpu;
 using Dedup.Kernels.Signatures;
 
 namespace Dedup.Kernels.Tests;

@@ -1,5 +1,5 @@
 using System.Text;
-using Dedup.Kernels.Backends;
+using Dedup.Kernels.Cpu;
 using Dedup.Kernels.Signatures;
 using Dedup.Kernels.Text;
 
@@ -12,7 +12,7 @@ namespace Dedup.Kernels.Tests;
 /// </summary>
 public sealed unsafe class CpuVectorPathTests
 {
-    public static TheoryData<bool> TokenizerPaths() => Paths(AsciiChunkTokenizer.IsAccelerated);
+    public static TheoryData<bool> TokenizerPaths() => Paths(CpuChunkTokenizer.IsAccelerated);
 
     public static TheoryData<bool> ShinglePaths() => Paths(VectorMix.IsAccelerated);
 
@@ -117,7 +117,7 @@ public sealed unsafe class CpuVectorPathTests
         fixed (ulong* output = tokens)
         {
             var sink = new BufferTokenSink(output);
-            AsciiChunkTokenizer.Run(text, start, buffer.Length, new PointerFoldTable(FoldTable.Default), ref sink, vectorised);
+            CpuChunkTokenizer.Run(text, start, buffer.Length, new PointerFoldTable(FoldTable.Default), ref sink, vectorised);
             return tokens.Take(sink.Count).ToList();
         }
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Dedup.Kernels.Backends;
+using Dedup.Kernels.Ilgpu;
 using Dedup.Kernels.Signatures;
 using ILGPU;
 using ILGPU.Runtime.CPU;

@@ -1,5 +1,5 @@
 using System.Runtime.Intrinsics;
-using Dedup.Kernels.Backends;
+using Dedup.Kernels.Cpu;
 using Dedup.Kernels.Signatures;
 
 namespace Dedup.Kernels.Tests;

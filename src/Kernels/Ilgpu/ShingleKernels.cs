@@ -1,14 +1,15 @@
 using Dedup.Kernels.Hashing;
+using Dedup.Kernels.Signatures;
 using ILGPU;
 
-namespace Dedup.Kernels.Signatures;
+namespace Dedup.Kernels.Ilgpu;
 
 /// <summary>
 /// Kernels of the shingle-hashing step, shaped so that no thread's work grows with its
 /// document's length (docs/ARCHITECTURE.md, "Kernel shape"):
 /// <list type="number">
 /// <item><see cref="CountTokens"/>: one thread per fixed-size chunk of text counts the tokens that
-/// start in it (<see cref="ChunkTokenizer"/>) and adds the count to its group of chunks.</item>
+/// start in it (<see cref="GpuChunkTokenizer"/>) and adds the count to its group of chunks.</item>
 /// <item><see cref="Tokenize"/>: the same threads again; each numbers its tokens from the sum of
 /// the counts before it and writes their hashes batch-wide in text order, with their documents.</item>
 /// <item><see cref="Shingle"/>: one thread per token hashes the window of n tokens it starts.</item>
@@ -35,7 +36,7 @@ public static class ShingleKernels
         var counter = default(ChunkTokenCounter);
         var bytes = new DeviceText(text);
         long start = (long)c.X * chunkBytes;
-        ChunkTokenizer.Run(start, start + chunkBytes, offsets, ref bytes, new DeviceFoldTable(foldBlocks, foldEntries), ref counter);
+        GpuChunkTokenizer.Run(start, start + chunkBytes, offsets, ref bytes, new DeviceFoldTable(foldBlocks, foldEntries), ref counter);
         chunkTokens[c] = counter.Count;
         if (counter.Count > 0)
         {
@@ -66,7 +67,7 @@ public static class ShingleKernels
         var writer = new ChunkTokenWriter(tokens, tokenDocuments, documentFirstTokens, TokensBefore(c, chunkTokens, groupTokens, groupChunks));
         var bytes = new DeviceText(text);
         long start = (long)c.X * chunkBytes;
-        ChunkTokenizer.Run(start, start + chunkBytes, offsets, ref bytes, new DeviceFoldTable(foldBlocks, foldEntries), ref writer);
+        GpuChunkTokenizer.Run(start, start + chunkBytes, offsets, ref bytes, new DeviceFoldTable(foldBlocks, foldEntries), ref writer);
     }
 
     /// <summary>

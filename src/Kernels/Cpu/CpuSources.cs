@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 using Dedup.Kernels.Hashing;
 using Dedup.Kernels.Text;
 
-namespace Dedup.Kernels.Backends;
+namespace Dedup.Kernels.Cpu;
 
 /// <summary>Batch bytes behind a pointer: the batch is pinned while it is signed, so reads need no bounds checks.</summary>
 internal readonly unsafe struct PointerBytes(byte* text) : IByteSource

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
-namespace Dedup.Kernels.Backends;
+namespace Dedup.Kernels.Ilgpu;
 
 /// <summary>
 /// ILGPU loads its drivers by the names "cuda" and "OpenCL"; many Linux machines have only the

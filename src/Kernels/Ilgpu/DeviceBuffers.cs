@@ -2,7 +2,7 @@ using Dedup.Kernels.Signatures;
 using ILGPU;
 using ILGPU.Runtime;
 
-namespace Dedup.Kernels.Backends;
+namespace Dedup.Kernels.Ilgpu;
 
 /// <summary>The device buffers of one part in flight (<see cref="PipelineSlot"/>); they only grow, so steady batches allocate nothing.</summary>
 internal sealed class DeviceBuffers(Accelerator accelerator) : IDisposable

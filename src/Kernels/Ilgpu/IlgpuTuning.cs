@@ -1,4 +1,4 @@
-namespace Dedup.Kernels.Backends;
+namespace Dedup.Kernels.Ilgpu;
 
 /// <summary>
 /// How <see cref="IlgpuBackend"/> cuts the work; none of it changes a result (the tests run with

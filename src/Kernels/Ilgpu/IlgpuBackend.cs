@@ -1,9 +1,10 @@
+using Dedup.Kernels.Backends;
 using Dedup.Kernels.Signatures;
 using Dedup.Kernels.Text;
 using ILGPU;
 using ILGPU.Runtime;
 
-namespace Dedup.Kernels.Backends;
+namespace Dedup.Kernels.Ilgpu;
 
 /// <summary>
 /// Runs the signature kernels through ILGPU on one accelerator: CUDA, OpenCL or the ILGPU CPU

@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics.X86;
 using Dedup.Kernels.Hashing;
 using Dedup.Kernels.Text;
 
-namespace Dedup.Kernels.Backends;
+namespace Dedup.Kernels.Cpu;
 
 /// <summary>
 /// Token hashes of a 64-byte all-ASCII chunk, sixteen words at once. A word's hash is a serial chain
@@ -14,7 +14,7 @@ namespace Dedup.Kernels.Backends;
 /// carries one word's chain: the words' first bytes and lengths are packed into lanes with a
 /// compress, step k absorbs character k of every word still that long (one byte permute fetches
 /// them), and the finaliser runs on all lanes together. Needs AVX-512 with VBMI, VBMI2 and DQ
-/// (<see cref="AsciiChunkTokenizer.IsAccelerated"/>).
+/// (<see cref="CpuChunkTokenizer.IsAccelerated"/>).
 /// </summary>
 internal static class AsciiWordLanes
 {

@@ -1,7 +1,7 @@
 using Dedup.Kernels.Hashing;
 using ILGPU;
 
-namespace Dedup.Kernels.Signatures;
+namespace Dedup.Kernels.Ilgpu;
 
 /// <summary>LSH band keys: one thread per (document, band), a hash of the band's r signature values.</summary>
 public static class BandKeyKernel

@@ -1,7 +1,7 @@
 using Dedup.Kernels.Signatures;
 using ILGPU.Runtime;
 
-namespace Dedup.Kernels.Backends;
+namespace Dedup.Kernels.Ilgpu;
 
 /// <summary>
 /// Page-locked host buffers of one part in flight (<see cref="PipelineSlot"/>): copies between

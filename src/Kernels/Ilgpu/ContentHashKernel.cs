@@ -1,7 +1,7 @@
 using Dedup.Kernels.Hashing;
 using ILGPU;
 
-namespace Dedup.Kernels.Signatures;
+namespace Dedup.Kernels.Ilgpu;
 
 /// <summary>
 /// The content hash and token count of document d, one thread per document. The content hash is

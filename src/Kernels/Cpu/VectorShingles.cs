@@ -2,7 +2,7 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Dedup.Kernels.Hashing;
 
-namespace Dedup.Kernels.Backends;
+namespace Dedup.Kernels.Cpu;
 
 /// <summary>
 /// A document's shingle values from its token hashes (docs/ALGORITHM.md, "Shingles"): eight

@@ -1,7 +1,7 @@
 using Dedup.Kernels.Signatures;
 using ILGPU.Runtime;
 
-namespace Dedup.Kernels.Backends;
+namespace Dedup.Kernels.Ilgpu;
 
 /// <summary>
 /// One of the two parts <see cref="IlgpuBackend"/> keeps in flight: a stream of its own, the

@@ -2,12 +2,12 @@ using System.Runtime.CompilerServices;
 using Dedup.Kernels.Text;
 using ILGPU;
 
-namespace Dedup.Kernels.Signatures;
+namespace Dedup.Kernels.Ilgpu;
 
 /// <summary>
-/// The tokens of one fixed-size chunk of a batch's text, so that a GPU thread's work is bounded by
-/// the chunk and not by its document (docs/ALGORITHM.md, "Decoding" and "Tokens"; the same tokens
-/// as <see cref="Tokenizer"/>, which reads a document from its start).
+/// The GPU kernels' tokenizer: the tokens of one fixed-size chunk of a batch's text, so that a GPU
+/// thread's work is bounded by the chunk and not by its document (docs/ALGORITHM.md, "Decoding" and
+/// "Tokens"; the same tokens as <see cref="Tokenizer"/>, which reads a document from its start).
 ///
 /// A chunk owns the tokens that <em>start</em> in it: for each document overlapping the chunk it
 /// decodes from the first code point that starts at or after the chunk's start and stops at the
@@ -23,8 +23,13 @@ namespace Dedup.Kernels.Signatures;
 /// only when the chunk's first non-ignored code point is a word character
 /// (<see cref="ClassBefore"/>), so every run of ignored code points is walked back at most once.</item>
 /// </list>
+/// Its CPU counterpart is <see cref="Cpu.CpuChunkTokenizer"/>: the same contract (the tokens of
+/// <see cref="Tokenizer"/> and <see cref="Signatures.ReferenceSignature"/>, bit for bit, which the
+/// backend equivalence check holds both to), another execution model. The CPU one reads a
+/// document in order and carries the open word along; this one starts anywhere, without state, so
+/// that thousands of threads tokenize one batch at once.
 /// </summary>
-public static class ChunkTokenizer
+public static class GpuChunkTokenizer
 {
     /// <summary>
     /// Emits the tokens that start in [<paramref name="chunkStart"/>, <paramref name="chunkEnd"/>)

@@ -1,7 +1,8 @@
 using Dedup.Kernels.Hashing;
+using Dedup.Kernels.Signatures;
 using ILGPU;
 
-namespace Dedup.Kernels.Signatures;
+namespace Dedup.Kernels.Ilgpu;
 
 /// <summary>
 /// MinHash over segments of the batch's shingles, so that a long document keeps many threads

@@ -1,13 +1,14 @@
 using System.Runtime.CompilerServices;
+using Dedup.Kernels.Backends;
 using Dedup.Kernels.Hashing;
 using Dedup.Kernels.Signatures;
 using Dedup.Kernels.Text;
 
-namespace Dedup.Kernels.Backends;
+namespace Dedup.Kernels.Cpu;
 
 /// <summary>
 /// The CPU backend: documents in parallel over all cores; ASCII text tokenized sixteen words at a
-/// time (<see cref="AsciiChunkTokenizer"/>; the scalar <see cref="Tokenizer"/> elsewhere), shingles
+/// time (<see cref="CpuChunkTokenizer"/>; the scalar <see cref="Tokenizer"/> elsewhere), shingles
 /// eight at a time (<see cref="VectorShingles"/>), MinHash across permutations (<see cref="VectorMinHash"/>).
 /// </summary>
 public sealed class CpuBackend : ISignatureBackend
@@ -65,7 +66,7 @@ public sealed class CpuBackend : ISignatureBackend
         int end = batch.Offsets[d + 1];
         buffers.Ensure(end - start);
         var sink = new BufferTokenSink((ulong*)Unsafe.AsPointer(ref buffers.Tokens[0]));
-        AsciiChunkTokenizer.Run(text.Pointer, start, end, fold, ref sink);
+        CpuChunkTokenizer.Run(text.Pointer, start, end, fold, ref sink);
         int tokenCount = sink.Count;
         output.TokenCounts[d] = tokenCount;
         var content = ContentHasher.Create();

@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Dedup.Kernels.Hashing;
 
-namespace Dedup.Kernels.Backends;
+namespace Dedup.Kernels.Cpu;
 
 /// <summary>
 /// <see cref="Mix"/>'s 64-bit steps on eight lanes at once, for chains that run side by side (the

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Dedup.Kernels.Hashing;
 
-namespace Dedup.Kernels.Backends;
+namespace Dedup.Kernels.Cpu;
 
 /// <summary>
 /// MinHash of one document on the CPU: lanes hold consecutive permutations, four vectors of them

@@ -3,15 +3,25 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Dedup.Kernels.Text;
 
-namespace Dedup.Kernels.Backends;
+namespace Dedup.Kernels.Cpu;
 
 /// <summary>
-/// The CPU backend's tokenizer: the same function as <see cref="Tokenizer"/>, faster on ASCII.
-/// The text goes in windows of 64 bytes; the ASCII bytes a window starts with are hashed sixteen
-/// words at a time (<see cref="AsciiWordLanes"/>), the rest goes through the shared scalar
+/// The CPU backend's tokenizer: one document from its start to its end on one core, faster on
+/// ASCII. The text goes in windows of 64 bytes; the ASCII bytes a window starts with are hashed
+/// sixteen words at a time (<see cref="AsciiWordLanes"/>), the rest goes through the shared scalar
 /// <see cref="Tokenizer.Scan"/>, with the word in progress handed over both ways.
+/// <para>
+/// Its GPU counterpart is <see cref="Ilgpu.GpuChunkTokenizer"/>. Both have one contract, the tokens
+/// of docs/ALGORITHM.md that <see cref="Tokenizer"/> and <see cref="Signatures.ReferenceSignature"/>
+/// give, bit for bit (the backend equivalence check holds both to it), and share the decoder, the
+/// fold table, <see cref="WordState"/> and the hash primitives. They differ in how the work is cut:
+/// here a document is read in order and the open word is carried from window to window; there each
+/// thread takes a fixed-size piece of the batch's text with no state from the piece before, so it
+/// looks back for where code points start and whether a word is open. Carrying state would
+/// serialise the GPU's threads; looking back would only cost the CPU time.
+/// </para>
 /// </summary>
-internal static unsafe class AsciiChunkTokenizer
+internal static unsafe class CpuChunkTokenizer
 {
     private const int Chunk = 64;
 

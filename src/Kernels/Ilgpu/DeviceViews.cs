@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Dedup.Kernels.Text;
 using ILGPU;
 
-namespace Dedup.Kernels.Signatures;
+namespace Dedup.Kernels.Ilgpu;
 
 /// <summary>
 /// Batch bytes on a device, read eight at a time: a thread walks its chunk byte by byte, and
@@ -48,7 +48,7 @@ public readonly struct DeviceFoldTable(ArrayView<ushort> blocks, ArrayView<uint>
         entries[((int)blocks[codePoint >> FoldTable.BlockBits] << FoldTable.BlockBits) | (codePoint & (FoldTable.BlockSize - 1))];
 }
 
-/// <summary>Receives the tokens of a chunk (<see cref="ChunkTokenizer"/>) and hears where documents start.</summary>
+/// <summary>Receives the tokens of a chunk (<see cref="GpuChunkTokenizer"/>) and hears where documents start.</summary>
 public interface IChunkTokenSink : ITokenSink
 {
     /// <summary>
