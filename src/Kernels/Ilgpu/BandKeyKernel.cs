@@ -1,11 +1,34 @@
 using Dedup.Kernels.Hashing;
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace Dedup.Kernels.Ilgpu;
+
+/// <summary>
+/// Queues <see cref="BandKeyKernel.BandKeys"/> on <paramref name="stream"/> for the first
+/// <paramref name="documents"/> documents: one thread per (document, band).
+/// </summary>
+public delegate void BandKeysLauncher(
+    AcceleratorStream stream,
+    int documents,
+    ArrayView<uint> signatures,
+    ArrayView<int> tokenCounts,
+    ArrayView<ulong> bandKeys,
+    int permutations,
+    int bands,
+    int rows);
 
 /// <summary>LSH band keys: one thread per (document, band), a hash of the band's r signature values.</summary>
 public static class BandKeyKernel
 {
+    /// <summary>Compiles <see cref="BandKeys"/> for <paramref name="accelerator"/>, once: the launcher is reused for every part.</summary>
+    public static BandKeysLauncher LoadBandKeys(this Accelerator accelerator)
+    {
+        var kernel = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<uint>, ArrayView<int>, ArrayView<ulong>, int, int, int>(BandKeys);
+        return (stream, documents, signatures, tokenCounts, bandKeys, permutations, bands, rows) =>
+            kernel(stream, documents * bands, signatures, tokenCounts, bandKeys, permutations, bands, rows);
+    }
+
     public static void BandKeys(
         Index1D i,
         ArrayView<uint> signatures,

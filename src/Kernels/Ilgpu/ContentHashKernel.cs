@@ -1,7 +1,20 @@
 using Dedup.Kernels.Hashing;
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace Dedup.Kernels.Ilgpu;
+
+/// <summary>
+/// Queues <see cref="ContentHashKernel.ContentHash"/> on <paramref name="stream"/> for the first
+/// <paramref name="documents"/> documents: one thread each.
+/// </summary>
+public delegate void ContentHashLauncher(
+    AcceleratorStream stream,
+    int documents,
+    ArrayView<int> documentFirstTokens,
+    ArrayView<ulong> tokens,
+    ArrayView<int> tokenCounts,
+    ArrayView<ulong> contentHashes);
 
 /// <summary>
 /// The content hash and token count of document d, one thread per document. The content hash is
@@ -14,6 +27,14 @@ namespace Dedup.Kernels.Ilgpu;
 public static class ContentHashKernel
 {
     private const int LoadsAhead = 8;
+
+    /// <summary>Compiles <see cref="ContentHash"/> for <paramref name="accelerator"/>, once: the launcher is reused for every part.</summary>
+    public static ContentHashLauncher LoadContentHash(this Accelerator accelerator)
+    {
+        var kernel = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<int>, ArrayView<ulong>, ArrayView<int>, ArrayView<ulong>>(ContentHash);
+        return (stream, documents, documentFirstTokens, tokens, tokenCounts, contentHashes) =>
+            kernel(stream, documents, documentFirstTokens, tokens, tokenCounts, contentHashes);
+    }
 
     public static void ContentHash(
         Index1D d,

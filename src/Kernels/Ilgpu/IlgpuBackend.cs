@@ -14,6 +14,10 @@ namespace Dedup.Kernels.Ilgpu;
 /// <see cref="PipelineSlot"/>s, each with its own stream: while one part's kernels run, the next
 /// part is copied into page-locked memory and sent to the device, and the part before returns
 /// its results, so the copies overlap with the kernels and <see cref="Compute"/> stays synchronous.
+///
+/// Each kernel is compiled once, in the constructor, by the loader that stands next to it
+/// (<see cref="ShingleKernels.LoadTokenize"/>, <see cref="MinHashKernel.LoadMinHash"/>, ...), which
+/// returns a named launcher that says in its parameters what the kernel's grid is.
 /// </summary>
 public sealed class IlgpuBackend : ISignatureBackend
 {
@@ -26,12 +30,12 @@ public sealed class IlgpuBackend : ISignatureBackend
     private readonly MemoryBuffer1D<ushort, Stride1D.Dense> foldBlocks;
     private readonly MemoryBuffer1D<uint, Stride1D.Dense> foldEntries;
     private readonly MemoryBuffer1D<uint, Stride1D.Dense> permutationSeeds;
-    private readonly Action<AcceleratorStream, Index1D, ArrayView<ulong>, ArrayView<int>, ArrayView<ushort>, ArrayView<uint>, ArrayView<int>, ArrayView<int>, int, int> countTokens;
-    private readonly Action<AcceleratorStream, Index1D, ArrayView<ulong>, ArrayView<int>, ArrayView<ushort>, ArrayView<uint>, ArrayView<int>, ArrayView<int>, ArrayView<ulong>, ArrayView<int>, ArrayView<int>, int, int> tokenize;
-    private readonly Action<AcceleratorStream, Index1D, ArrayView<int>, ArrayView<int>, ArrayView<ulong>, ArrayView<int>, ArrayView<uint>, int, int> shingle;
-    private readonly Action<AcceleratorStream, Index1D, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<uint>, ArrayView<uint>, ArrayView<uint>, int, int, int> minHash;
-    private readonly Action<AcceleratorStream, Index1D, ArrayView<int>, ArrayView<ulong>, ArrayView<int>, ArrayView<ulong>> contentHash;
-    private readonly Action<AcceleratorStream, Index1D, ArrayView<uint>, ArrayView<int>, ArrayView<ulong>, int, int, int> bandKeys;
+    private readonly CountTokensLauncher countTokens;
+    private readonly TokenizeLauncher tokenize;
+    private readonly ShingleLauncher shingle;
+    private readonly MinHashLauncher minHash;
+    private readonly ContentHashLauncher contentHash;
+    private readonly BandKeysLauncher bandKeys;
     private readonly PipelineSlot[] slots;
 
     /// <summary>Takes ownership of <paramref name="context"/> and runs on <paramref name="device"/>.</summary>
@@ -46,12 +50,12 @@ public sealed class IlgpuBackend : ISignatureBackend
         foldBlocks = accelerator.Allocate1D(table.Blocks);
         foldEntries = accelerator.Allocate1D(table.Entries);
         permutationSeeds = accelerator.Allocate1D(parameters.PermutationSeeds);
-        countTokens = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<ulong>, ArrayView<int>, ArrayView<ushort>, ArrayView<uint>, ArrayView<int>, ArrayView<int>, int, int>(ShingleKernels.CountTokens);
-        tokenize = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<ulong>, ArrayView<int>, ArrayView<ushort>, ArrayView<uint>, ArrayView<int>, ArrayView<int>, ArrayView<ulong>, ArrayView<int>, ArrayView<int>, int, int>(ShingleKernels.Tokenize);
-        shingle = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<int>, ArrayView<int>, ArrayView<ulong>, ArrayView<int>, ArrayView<uint>, int, int>(ShingleKernels.Shingle);
-        minHash = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<uint>, ArrayView<uint>, ArrayView<uint>, int, int, int>(MinHashKernel.MinHash);
-        contentHash = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<int>, ArrayView<ulong>, ArrayView<int>, ArrayView<ulong>>(ContentHashKernel.ContentHash);
-        bandKeys = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<uint>, ArrayView<int>, ArrayView<ulong>, int, int, int>(BandKeyKernel.BandKeys);
+        countTokens = accelerator.LoadCountTokens();
+        tokenize = accelerator.LoadTokenize();
+        shingle = accelerator.LoadShingle();
+        minHash = accelerator.LoadMinHash();
+        contentHash = accelerator.LoadContentHash();
+        bandKeys = accelerator.LoadBandKeys();
         slots = [new PipelineSlot(accelerator), new PipelineSlot(accelerator)];
     }
 
@@ -180,12 +184,12 @@ public sealed class IlgpuBackend : ISignatureBackend
         // The token total is only known on the device, so these two loop over a grid of at most
         // one wave of threads up to it (a text has at most as many tokens as bytes).
         int shingleThreads = Wave(bytes);
-        shingle(stream, shingleThreads, offsets, firstTokens, tokens, tokenDocuments, shingles, p.ShingleSize, shingleThreads);
+        shingle(stream, shingleThreads, offsets, firstTokens, tokens, tokenDocuments, shingles, p.ShingleSize);
         signatures.MemSet(stream, 0xFF);
         int minHashThreads = Wave((((long)bytes + tuning.SegmentTokens - 1) / tuning.SegmentTokens) * p.Permutations);
-        minHash(stream, minHashThreads, offsets, firstTokens, tokenDocuments, shingles, permutationSeeds.View, signatures, p.ShingleSize, tuning.SegmentTokens, minHashThreads);
+        minHash(stream, minHashThreads, offsets, firstTokens, tokenDocuments, shingles, permutationSeeds.View, signatures, p.ShingleSize, tuning.SegmentTokens);
         contentHash(stream, n, firstTokens, tokens, tokenCounts, contentHashes);
-        bandKeys(stream, n * p.Bands, signatures, tokenCounts, keys, p.Permutations, p.Bands, p.Rows);
+        bandKeys(stream, n, signatures, tokenCounts, keys, p.Permutations, p.Bands, p.Rows);
         slot.MarkKernelsEnd();
 
         tokenCounts.CopyToCPUUnsafeAsync(stream, ref host.TokenCounts[0], n);

@@ -1,8 +1,25 @@
 using Dedup.Kernels.Hashing;
 using Dedup.Kernels.Signatures;
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace Dedup.Kernels.Ilgpu;
+
+/// <summary>
+/// Queues <see cref="MinHashKernel.MinHash"/> on <paramref name="stream"/>: <paramref name="threads"/>
+/// threads loop over the work items (at most one wave: the shingle total is known only on the device).
+/// </summary>
+public delegate void MinHashLauncher(
+    AcceleratorStream stream,
+    int threads,
+    ArrayView<int> offsets,
+    ArrayView<int> documentFirstTokens,
+    ArrayView<int> tokenDocuments,
+    ArrayView<uint> shingles,
+    ArrayView<uint> permutationSeeds,
+    ArrayView<uint> signatures,
+    int n,
+    int segmentTokens);
 
 /// <summary>
 /// MinHash over segments of the batch's shingles, so that a long document keeps many threads
@@ -16,6 +33,14 @@ namespace Dedup.Kernels.Ilgpu;
 /// </summary>
 public static class MinHashKernel
 {
+    /// <summary>Compiles <see cref="MinHash"/> for <paramref name="accelerator"/>, once: the launcher is reused for every part.</summary>
+    public static MinHashLauncher LoadMinHash(this Accelerator accelerator)
+    {
+        var kernel = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<uint>, ArrayView<uint>, ArrayView<uint>, int, int, int>(MinHash);
+        return (stream, threads, offsets, documentFirstTokens, tokenDocuments, shingles, permutationSeeds, signatures, n, segmentTokens) =>
+            kernel(stream, threads, offsets, documentFirstTokens, tokenDocuments, shingles, permutationSeeds, signatures, n, segmentTokens, threads);
+    }
+
     public static void MinHash(
         Index1D i,
         ArrayView<int> offsets,

@@ -1,8 +1,53 @@
+using System.Runtime.CompilerServices;
 using Dedup.Kernels.Hashing;
 using Dedup.Kernels.Signatures;
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace Dedup.Kernels.Ilgpu;
+
+/// <summary>Queues <see cref="ShingleKernels.CountTokens"/> on <paramref name="stream"/>: one thread per chunk of text.</summary>
+public delegate void CountTokensLauncher(
+    AcceleratorStream stream,
+    int chunks,
+    ArrayView<ulong> text,
+    ArrayView<int> offsets,
+    ArrayView<ushort> foldBlocks,
+    ArrayView<uint> foldEntries,
+    ArrayView<int> chunkTokens,
+    ArrayView<int> groupTokens,
+    int chunkBytes,
+    int groupChunks);
+
+/// <summary>Queues <see cref="ShingleKernels.Tokenize"/> on <paramref name="stream"/>: one thread per chunk of text.</summary>
+public delegate void TokenizeLauncher(
+    AcceleratorStream stream,
+    int chunks,
+    ArrayView<ulong> text,
+    ArrayView<int> offsets,
+    ArrayView<ushort> foldBlocks,
+    ArrayView<uint> foldEntries,
+    ArrayView<int> chunkTokens,
+    ArrayView<int> groupTokens,
+    ArrayView<ulong> tokens,
+    ArrayView<int> tokenDocuments,
+    ArrayView<int> documentFirstTokens,
+    int chunkBytes,
+    int groupChunks);
+
+/// <summary>
+/// Queues <see cref="ShingleKernels.Shingle"/> on <paramref name="stream"/>: <paramref name="threads"/>
+/// threads loop over the tokens (at most one wave: the token total is known only on the device).
+/// </summary>
+public delegate void ShingleLauncher(
+    AcceleratorStream stream,
+    int threads,
+    ArrayView<int> offsets,
+    ArrayView<int> documentFirstTokens,
+    ArrayView<ulong> tokens,
+    ArrayView<int> tokenDocuments,
+    ArrayView<uint> shingles,
+    int n);
 
 /// <summary>
 /// Kernels of the shingle-hashing step, shaped so that no thread's work grows with its
@@ -18,6 +63,14 @@ namespace Dedup.Kernels.Ilgpu;
 /// </summary>
 public static class ShingleKernels
 {
+    /// <summary>Compiles <see cref="CountTokens"/> for <paramref name="accelerator"/>, once: the launcher is reused for every part.</summary>
+    public static CountTokensLauncher LoadCountTokens(this Accelerator accelerator)
+    {
+        var kernel = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<ulong>, ArrayView<int>, ArrayView<ushort>, ArrayView<uint>, ArrayView<int>, ArrayView<int>, int, int>(CountTokens);
+        return (stream, chunks, text, offsets, foldBlocks, foldEntries, chunkTokens, groupTokens, chunkBytes, groupChunks) =>
+            kernel(stream, chunks, text, offsets, foldBlocks, foldEntries, chunkTokens, groupTokens, chunkBytes, groupChunks);
+    }
+
     /// <summary>
     /// Counts the tokens that start in chunk c, [c * chunkBytes, (c + 1) * chunkBytes) of the
     /// text, into chunkTokens[c] and adds them to groupTokens[c / groupChunks] (zeroed before).
@@ -42,6 +95,14 @@ public static class ShingleKernels
         {
             Atomic.Add(ref groupTokens[c / groupChunks], counter.Count);
         }
+    }
+
+    /// <summary>Compiles <see cref="Tokenize"/> for <paramref name="accelerator"/>, once: the launcher is reused for every part.</summary>
+    public static TokenizeLauncher LoadTokenize(this Accelerator accelerator)
+    {
+        var kernel = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<ulong>, ArrayView<int>, ArrayView<ushort>, ArrayView<uint>, ArrayView<int>, ArrayView<int>, ArrayView<ulong>, ArrayView<int>, ArrayView<int>, int, int>(Tokenize);
+        return (stream, chunks, text, offsets, foldBlocks, foldEntries, chunkTokens, groupTokens, tokens, tokenDocuments, documentFirstTokens, chunkBytes, groupChunks) =>
+            kernel(stream, chunks, text, offsets, foldBlocks, foldEntries, chunkTokens, groupTokens, tokens, tokenDocuments, documentFirstTokens, chunkBytes, groupChunks);
     }
 
     /// <summary>
@@ -93,6 +154,14 @@ public static class ShingleKernels
         return sum;
     }
 
+    /// <summary>Compiles <see cref="Shingle"/> for <paramref name="accelerator"/>, once: the launcher is reused for every part.</summary>
+    public static ShingleLauncher LoadShingle(this Accelerator accelerator)
+    {
+        var kernel = accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<int>, ArrayView<int>, ArrayView<ulong>, ArrayView<int>, ArrayView<uint>, int, int>(Shingle);
+        return (stream, threads, offsets, documentFirstTokens, tokens, tokenDocuments, shingles, n) =>
+            kernel(stream, threads, offsets, documentFirstTokens, tokens, tokenDocuments, shingles, n, threads);
+    }
+
     /// <summary>
     /// Hashes the shingle that starts at token t, for t = i, i + stride, ... below the total:
     /// shingle j of document d goes to shingles[offsets[d] - offsets[0] + j], the layout of
@@ -127,5 +196,52 @@ public static class ShingleKernels
                 shingles[offsets[d] - offsets[0] + j] = Mix.To32(Mix.Finish(h, width));
             }
         }
+    }
+}
+
+/// <summary>Counts a chunk's tokens (first pass: sizes only).</summary>
+public struct ChunkTokenCounter : IChunkTokenSink
+{
+    public int Count { get; private set; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(ulong tokenHash) => Count++;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly void EnterDocument(int d, bool startsHere)
+    {
+    }
+}
+
+/// <summary>
+/// Writes a chunk's tokens at their batch-wide indices, from the chunk's first index on, with
+/// the document each belongs to, and the first token index of each document that starts in the chunk.
+/// </summary>
+public struct ChunkTokenWriter(ArrayView<ulong> tokens, ArrayView<int> tokenDocuments, ArrayView<int> documentFirstTokens, int first) : IChunkTokenSink
+{
+    private readonly ArrayView<ulong> tokens = tokens;
+    private readonly ArrayView<int> tokenDocuments = tokenDocuments;
+    private readonly ArrayView<int> documentFirstTokens = documentFirstTokens;
+    private int next = first;
+    private int document = -1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(ulong tokenHash)
+    {
+        tokens[next] = tokenHash;
+        tokenDocuments[next] = document;
+        next++;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EnterDocument(int d, bool startsHere)
+    {
+        // Tokens are numbered in text order, so a document's first token is the next one.
+        if (startsHere)
+        {
+            documentFirstTokens[d] = next;
+        }
+
+        document = d;
     }
 }
