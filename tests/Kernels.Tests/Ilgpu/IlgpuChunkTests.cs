@@ -2,10 +2,8 @@ using System.Text;
 using Dedup.Kernels.Backends;
 using Dedup.Kernels.Ilgpu;
 using Dedup.Kernels.Signatures;
-using ILGPU;
-using ILGPU.Runtime.CPU;
 
-namespace Dedup.Kernels.Tests;
+namespace Dedup.Kernels.Tests.Ilgpu;
 
 /// <summary>
 /// The ILGPU kernels split text into fixed-size chunks (one tokenizing thread each), shingles
@@ -71,7 +69,7 @@ public sealed class IlgpuChunkTests
     [Theory]
     [InlineData(16)]
     [InlineData(64)]
-    public void DocumentsOfExactlyOneChunkAndOfManyChunks(int chunkBytes)
+    public void DocumentsOfOneChunkAndOfManyChunksMatchTheReference(int chunkBytes)
     {
         var random = new Random(chunkBytes);
         var documents = new List<byte[]>();
@@ -109,61 +107,25 @@ public sealed class IlgpuChunkTests
     [InlineData(1, 1, 1)]
     [InlineData(4, 2, 50)]
     [InlineData(32, 16, 1000)]
-    public void PartsAndSegmentsOfAnySizeGiveTheSameResults(int chunkBytes, int segmentTokens, int partBytes)
+    public void PartsAndSegmentsOfAnySizeGiveTheReferenceResults(int chunkBytes, int segmentTokens, int partBytes)
     {
-        AssertMatchesReference(new IlgpuTuning(chunkBytes, segmentTokens, partBytes), RandomDocuments.Mixed(60, seed: partBytes), leadingBytes: 11);
+        AssertMatchesReference(new IlgpuTuning(chunkBytes, segmentTokens, partBytes), RandomDocuments.Mixed(60, seed: partBytes));
     }
 
     [Fact]
-    public void ReusesItsBuffersAcrossBatchesOfDifferentSizes()
+    public void BuffersReusedAcrossBatchesOfOtherSizesGiveTheReferenceResults()
     {
-        using var backend = Create(new IlgpuTuning(ChunkBytes: 8, SegmentTokens: 5, PartBytes: 500), Parameters);
-        foreach (int count in new[] { 50, 3, 80, 1, 20 })
-        {
-            var documents = RandomDocuments.Mixed(count, seed: count);
-            var output = new SignatureBatch(Parameters);
-            backend.Compute(DocumentBatch.From(documents), output);
-            for (int d = 0; d < count; d++)
-            {
-                var expected = ReferenceSignature.Compute(documents[d], Parameters);
-                Assert.Equal(expected.ContentHash, output.ContentHash(d));
-                Assert.Equal(expected.Signature, output.Signature(d).ToArray());
-            }
-        }
+        AssertMatchesReference(new IlgpuTuning(ChunkBytes: 8, SegmentTokens: 5, PartBytes: 500), RandomDocuments.Mixed(154, seed: 50), BatchLayouts.SmallBatches);
     }
 
-    private static void AssertMatchesReference(IlgpuTuning tuning, List<byte[]> documents, int leadingBytes = 0)
+    /// <summary>
+    /// The equivalence check of the ILGPU CPU accelerator cut as <paramref name="tuning"/> says;
+    /// by default the documents go as one batch behind other bytes, with their shingles captured.
+    /// </summary>
+    private static void AssertMatchesReference(IlgpuTuning tuning, List<byte[]> documents, BatchLayouts layouts = BatchLayouts.Offset)
     {
-        using var backend = Create(tuning, Parameters);
-        var output = new SignatureBatch(Parameters) { CaptureShingles = true };
-        backend.Compute(Shifted(documents, leadingBytes), output);
-        for (int d = 0; d < documents.Count; d++)
-        {
-            var expected = ReferenceSignature.Compute(documents[d], Parameters);
-            string what = $"document {d} ({Convert.ToHexString(documents[d].AsSpan(0, Math.Min(40, documents[d].Length)))}), {tuning}";
-            Assert.True(expected.TokenCount == output.TokenCounts[d], $"token count of {what}: {expected.TokenCount} expected, {output.TokenCounts[d]}");
-            Assert.True(expected.ContentHash == output.ContentHash(d), $"content hash of {what}");
-            Assert.True(expected.Signature.AsSpan().SequenceEqual(output.Signature(d)), $"signature of {what}");
-            Assert.True(expected.BandKeys.AsSpan().SequenceEqual(output.DocumentBandKeys(d)), $"band keys of {what}");
-            var shingles = ReferenceSignature.Shingles(ReferenceSignature.Tokens(documents[d]), Parameters.ShingleSize);
-            Assert.True(shingles.ToArray().AsSpan().SequenceEqual(output.DocumentShingles(d)), $"shingles of {what}");
-        }
-    }
-
-    /// <summary>The documents as a batch whose text (and first offset) starts <paramref name="leadingBytes"/> bytes into its array.</summary>
-    private static DocumentBatch Shifted(List<byte[]> documents, int leadingBytes)
-    {
-        var flat = DocumentBatch.From(documents);
-        var text = new byte[leadingBytes + flat.Text.Length];
-        Array.Fill(text, (byte)0x80, 0, leadingBytes);
-        flat.Text.CopyTo(text, leadingBytes);
-        return new DocumentBatch(text, flat.Offsets.Select(o => o + leadingBytes).ToArray(), documents.Count);
-    }
-
-    private static IlgpuBackend Create(IlgpuTuning tuning, SignatureParameters parameters)
-    {
-        var context = Context.Create(b => b.CPU(CPUDeviceKind.Default).EnableAlgorithms());
-        return new IlgpuBackend(context, context.GetCPUDevice(0), parameters, tuning);
+        var report = EquivalenceCheck.Of(documents, [Parameters], layouts).Run($"ilgpu-cpu, {tuning}", p => BackendFactory.CreateIlgpuCpu(p, tuning));
+        Assert.True(report.Passed, report.Describe());
     }
 
     /// <summary>A document of exactly <paramref name="length"/> bytes of the kind (cut anywhere, even inside a UTF-8 sequence).</summary>
@@ -179,14 +141,4 @@ public sealed class IlgpuChunkTests
     }
 
     private static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
-}
-
-/// <summary>The whole equivalence suite with chunks, segments and parts far smaller than any document.</summary>
-public sealed class SmallChunkIlgpuCpuBackendEquivalenceTests : BackendEquivalenceTests
-{
-    protected override ISignatureBackend Create(SignatureParameters parameters)
-    {
-        var context = Context.Create(b => b.CPU(CPUDeviceKind.Default).EnableAlgorithms());
-        return new IlgpuBackend(context, context.GetCPUDevice(0), parameters, new IlgpuTuning(ChunkBytes: 5, SegmentTokens: 3, PartBytes: 400));
-    }
 }

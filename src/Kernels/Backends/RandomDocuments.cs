@@ -1,10 +1,11 @@
 using System.Text;
 
-namespace Dedup.Tests.Shared;
+namespace Dedup.Kernels.Backends;
 
 /// <summary>
-/// Random documents of every kind the text model must handle, as UTF-8 bytes. Compiled into each
-/// test project and into the bench, whose gpu-check runs the same equivalence check on real GPUs.
+/// Random documents of every kind the text model must handle, as UTF-8 bytes: the inputs of
+/// <see cref="EquivalenceCheck"/>, and of the tests and bench corpora that want text like them.
+/// The same seed gives the same documents on every machine.
 /// </summary>
 public static class RandomDocuments
 {
@@ -47,6 +48,22 @@ public static class RandomDocuments
         }
 
         return documents;
+    }
+
+    /// <summary>
+    /// A document of at least <paramref name="bytes"/> bytes, mixed and Chinese pieces separated
+    /// by blank lines: it spans thousands of tokenizing chunks and MinHash segments.
+    /// </summary>
+    public static byte[] Long(int bytes, Random random)
+    {
+        var text = new List<byte>(bytes + 4096);
+        while (text.Count < bytes)
+        {
+            text.AddRange(Make(random.Next(4) == 0 ? "chinese" : "mixed", random));
+            text.AddRange(Encoding.UTF8.GetBytes("\n\n"));
+        }
+
+        return text.ToArray();
     }
 
     private static string Words(Random random, int count, Func<int, string> word)
