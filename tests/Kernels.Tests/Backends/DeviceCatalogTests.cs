@@ -1,6 +1,6 @@
 using Dedup.Kernels.Backends;
 
-namespace Dedup.Kernels.Tests;
+namespace Dedup.Kernels.Tests.Backends;
 
 public sealed class DeviceCatalogTests
 {

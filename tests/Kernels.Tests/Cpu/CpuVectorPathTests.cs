@@ -3,7 +3,7 @@ using Dedup.Kernels.Cpu;
 using Dedup.Kernels.Signatures;
 using Dedup.Kernels.Text;
 
-namespace Dedup.Kernels.Tests;
+namespace Dedup.Kernels.Tests.Cpu;
 
 /// <summary>
 /// The CPU backend's vector paths (sixteen ASCII words at a time, eight shingles at a time) give

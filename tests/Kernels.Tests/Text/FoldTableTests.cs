@@ -2,7 +2,7 @@ using System.Text;
 using Dedup.Kernels.Signatures;
 using Dedup.Kernels.Text;
 
-namespace Dedup.Kernels.Tests;
+namespace Dedup.Kernels.Tests.Text;
 
 public sealed class FoldTableTests
 {

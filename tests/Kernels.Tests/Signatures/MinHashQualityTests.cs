@@ -1,7 +1,7 @@
 using Dedup.Kernels.Hashing;
 using Dedup.Kernels.Signatures;
 
-namespace Dedup.Kernels.Tests;
+namespace Dedup.Kernels.Tests.Signatures;
 
 /// <summary>
 /// The permutation family behaves like independent random permutations: the MinHash estimate is

@@ -2,13 +2,13 @@ using System.Buffers;
 using System.Text;
 using Dedup.Kernels.Text;
 
-namespace Dedup.Kernels.Tests;
+namespace Dedup.Kernels.Tests.Text;
 
 public sealed class Utf8DecoderTests
 {
     /// <summary>Every lead byte followed by every pattern of boundary continuation bytes decodes as .NET's decoder does.</summary>
     [Fact]
-    public void MatchesRuneDecodeFromUtf8OnEveryLeadByteAndBoundaryContinuations()
+    public void DecodingMatchesRuneDecodeFromUtf8OnEveryLeadByteAndBoundaryContinuations()
     {
         byte[] follow = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xF0, 0xFF];
         int checkedCount = 0;

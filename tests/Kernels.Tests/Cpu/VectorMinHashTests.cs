@@ -2,7 +2,7 @@ using System.Runtime.Intrinsics;
 using Dedup.Kernels.Cpu;
 using Dedup.Kernels.Signatures;
 
-namespace Dedup.Kernels.Tests;
+namespace Dedup.Kernels.Tests.Cpu;
 
 /// <summary>Every vector width the CPU backend may pick gives the reference MinHash, for any permutation count.</summary>
 public sealed class VectorMinHashTests
@@ -25,7 +25,7 @@ public sealed class VectorMinHashTests
 
     [Theory]
     [MemberData(nameof(Widths))]
-    public void EqualsTheReferenceForEveryPermutationCount(int width)
+    public void EveryWidthGivesTheReferenceForEveryPermutationCount(int width)
     {
         var random = new Random(width);
         foreach (int permutations in new[] { 1, 7, 8, 16, 63, 64, 100, 128, 130, 256 })
