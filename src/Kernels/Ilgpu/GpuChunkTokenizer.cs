@@ -252,13 +252,3 @@ public static class GpuChunkTokenizer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsContinuation(uint b) => (b & 0xC0) == 0x80;
 }
-
-/// <summary>Receives the tokens of a chunk (<see cref="GpuChunkTokenizer"/>) and hears where documents start.</summary>
-public interface IChunkTokenSink : ITokenSink
-{
-    /// <summary>
-    /// The tokens that follow belong to document <paramref name="d"/>, which starts in the chunk
-    /// when <paramref name="startsHere"/> (else it started in an earlier chunk).
-    /// </summary>
-    void EnterDocument(int d, bool startsHere);
-}
