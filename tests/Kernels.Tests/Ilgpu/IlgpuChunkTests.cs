@@ -32,6 +32,8 @@ public sealed class IlgpuChunkTests
         string[] pieces =
         [
             "é", "中", "😀", "ｶ", "e\u0301", "İ", "\u0301", "中\u0301b", "a\u0301\u0301\u0301b", "。a", "a中b", "ﬁx",
+            // Four-byte word characters: an ideograph of CJK Extension B and a mathematical letter (folds to b).
+            "\U00020001", "a\U0001D41Bc",
         ];
         for (int shift = 0; shift < 9; shift++)
         {
