@@ -1,4 +1,4 @@
-using Dedup.Kernels.Signatures;
+using Dedup.Kernels.Ilgpu;
 using ILGPU.Runtime.Cuda;
 
 namespace Dedup.Bench;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Dedup.Kernels.Backends;
+using Dedup.Kernels.Cpu;
 using Dedup.Kernels.Signatures;
 using Dedup.Kernels.Text;
 
@@ -33,7 +33,7 @@ internal static unsafe class SignaturePhases
                     for (int d = 0; d < batch.Count; d++)
                     {
                         var sink = new BufferTokenSink(tokenPointer + starts[d]);
-                        AsciiChunkTokenizer.Run(textPointer, batch.Offsets[d], batch.Offsets[d + 1], fold, ref sink);
+                        CpuChunkTokenizer.Run(textPointer, batch.Offsets[d], batch.Offsets[d + 1], fold, ref sink);
                         starts[d + 1] = starts[d] + sink.Count;
                     }
                 })),

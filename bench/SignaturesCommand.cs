@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Dedup.Kernels.Backends;
+using Dedup.Kernels.Cpu;
+using Dedup.Kernels.Ilgpu;
 using Dedup.Kernels.Signatures;
 
 namespace Dedup.Bench;

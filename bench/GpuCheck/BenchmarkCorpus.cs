@@ -1,5 +1,5 @@
+using Dedup.Kernels.Backends;
 using Dedup.Kernels.Signatures;
-using Dedup.Tests.Shared;
 
 namespace Dedup.Bench.GpuCheck;
 

@@ -3,7 +3,7 @@ namespace Dedup.Bench.GpuCheck;
 /// <summary>
 /// One backend's signature throughput: the median seconds of a pass over the corpus, and for
 /// ILGPU devices the median device time of the kernels in a pass (profiling markers around each
-/// part's kernels, <see cref="Dedup.Kernels.Backends.IlgpuBackend.KernelTime"/>).
+/// part's kernels, <see cref="Dedup.Kernels.Ilgpu.IlgpuBackend.KernelTime"/>).
 /// <see cref="Mismatches"/> counts corpus documents that differ from the CPU backend's result.
 /// </summary>
 public sealed record BenchmarkResult(

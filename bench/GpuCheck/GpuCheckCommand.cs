@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Dedup.Kernels.Backends;
+using Dedup.Kernels.Cpu;
 using Dedup.Kernels.Signatures;
 using Dedup.Kernels.Text;
 
@@ -8,8 +9,8 @@ namespace Dedup.Bench.GpuCheck;
 
 /// <summary>
 /// <c>bench gpu-check</c> (run by bench/gpu-check.sh on a machine without .NET): lists the
-/// devices, checks every ILGPU device bit for bit against the reference and the CPU backend on
-/// random documents, times the signature kernels on a generated corpus, and prints a summary
+/// devices, checks the CPU backend and every ILGPU device bit for bit against the reference on
+/// random documents (<see cref="EquivalenceCheck"/>, which the Kernels tests run too), times the signature kernels on a generated corpus, and prints a summary
 /// table last. Exit codes as dedup's: 0 all exact, 1 usage, 2 a mismatch or a failed device.
 /// </summary>
 public static class GpuCheckCommand
@@ -18,6 +19,9 @@ public static class GpuCheckCommand
     private const int CpuAcceleratorShare = 10;
     private const long CpuAcceleratorCorpusBytes = 1 << 20;
     private const int CorpusSeed = 20261201;
+
+    /// <summary>How many mismatches are printed per backend; the rest are only counted.</summary>
+    private const int PrintedMismatches = 8;
 
     /// <summary>The benchmark's layout: dedup run's defaults (5-grams, 128 permutations, 9 x 13 at threshold 0.8).</summary>
     private static readonly SignatureParameters BenchmarkParameters = new(shingleSize: 5, permutations: 128, bands: 9, rows: 13, seed: 42);
@@ -50,16 +54,19 @@ public static class GpuCheckCommand
         int gpus = targets.Count(t => t.IsGpu);
 
         output.WriteLine();
-        output.WriteLine($"== exactness: {options.Documents} random documents of each kind and {ExactnessCheck.LongDocuments} long ones, {ExactnessCheck.ParameterSetCount} parameter sets, vs the reference and the CPU backend ==");
-        var check = ExactnessCheck.Prepare(options.Documents, output, out var cpuCheck);
-        output.WriteLine($"  {cpuCheck.Backend,-30} {Describe(cpuCheck)} ({check.DocumentCount:N0} documents, {check.Bytes / 1e6:N1} MB)");
-        var checks = new List<CheckOutcome>();
+        output.WriteLine($"== exactness: {options.Documents} random documents of each kind and {EquivalenceCheck.StandardLongDocumentBytes.Count} long ones, {EquivalenceCheck.StandardParameterSets.Count} parameter sets, " +
+            "each as one batch, behind other bytes and in batches of 1, 7 and 32 documents, vs the reference ==");
+        var check = EquivalenceCheck.OnRandomDocuments(options.Documents, EquivalenceCheck.StandardLongDocumentBytes);
+        check.ComputeReference();
+        var cpuCheck = Check(check, "cpu", p => new CpuBackend(p), int.MaxValue, int.MaxValue, output);
+        output.WriteLine($"  {cpuCheck.Backend,-30} {cpuCheck.Summary} ({check.Documents.Count:N0} documents, {check.Bytes / 1e6:N1} MB)");
+        var checks = new List<EquivalenceReport>();
         foreach (var target in targets)
         {
             var outcome = target.IsSlow
-                ? check.Run(target.Label, p => target.OpenBackend(p, options.Tuning), Math.Max(1, options.Documents / CpuAcceleratorShare), longDocuments: 1, output)
-                : check.Run(target.Label, p => target.OpenBackend(p, options.Tuning), options.Documents, ExactnessCheck.LongDocuments, output);
-            output.WriteLine($"  {target.Label,-30} {Describe(outcome)}");
+                ? Check(check, target.Label, p => target.OpenBackend(p, options.Tuning), Math.Max(1, options.Documents / CpuAcceleratorShare), longDocuments: 1, output)
+                : Check(check, target.Label, p => target.OpenBackend(p, options.Tuning), int.MaxValue, int.MaxValue, output);
+            output.WriteLine($"  {target.Label,-30} {outcome.Summary}");
             checks.Add(outcome);
         }
 
@@ -113,8 +120,20 @@ public static class GpuCheckCommand
         }
     }
 
-    private static string Describe(CheckOutcome outcome) =>
-        outcome.Error is not null ? $"ERROR {outcome.Error}"
-        : outcome.Passed ? $"bit-exact on {outcome.Documents:N0} document results"
-        : $"{outcome.MismatchesVsReference:N0} documents differ from the reference, {outcome.MismatchesVsCpu:N0} from the CPU backend";
+    /// <summary>Runs the equivalence check on one backend and prints the first mismatches and the failure, if any.</summary>
+    private static EquivalenceReport Check(EquivalenceCheck check, string label, Func<SignatureParameters, ISignatureBackend> open, int perKind, int longDocuments, TextWriter output)
+    {
+        var report = check.Run(label, open, perKind, longDocuments);
+        foreach (string line in report.MismatchLines(PrintedMismatches))
+        {
+            output.WriteLine($"  MISMATCH {label}: {line}");
+        }
+
+        if (report.Error is not null)
+        {
+            output.WriteLine($"  {label}: {report.Error}");
+        }
+
+        return report;
+    }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dedup.Kernels.Backends;
+using Dedup.Kernels.Ilgpu;
 
 namespace Dedup.Bench.GpuCheck;
 

@@ -1,4 +1,5 @@
 using Dedup.Kernels.Backends;
+using Dedup.Kernels.Ilgpu;
 using Dedup.Kernels.Signatures;
 using ILGPU;
 using ILGPU.Runtime.CPU;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dedup.Kernels.Backends;
 
 namespace Dedup.Bench.GpuCheck;
 
@@ -18,7 +19,7 @@ public static class SummaryTable
                 : row.Benchmark.Error is not null ? "ERROR"
                 : row.Benchmark.Mismatches == 0 ? "same" : $"{row.Benchmark.Mismatches:N0} differ";
             output.WriteLine(
-                $"{row.Backend.PadRight(width)}  {row.Check?.Cell ?? "-",-16} {corpus,-13} " +
+                $"{row.Backend.PadRight(width)}  {Cell(row.Check),-16} {corpus,-13} " +
                 $"{Number(b?.Bytes / 1e6, "N1"),8} {Number(b?.Runs, "N0"),4} {Number(b?.MedianSeconds, "F3"),9} " +
                 $"{Number(b?.MegabytesPerSecond, "N1"),9} {Number(b?.KernelMegabytesPerSecond, "N1"),13} {Number(b?.MegabytesPerSecond / cpu, "F2"),6}");
         }
@@ -32,6 +33,12 @@ public static class SummaryTable
             }
         }
     }
+
+    /// <summary>The equivalence check's cell: document results compared, or how many differ.</summary>
+    private static string Cell(EquivalenceReport? check) => check is null ? "-"
+        : check.Error is not null ? "ERROR"
+        : check.Passed ? $"ok {check.Results:N0}"
+        : $"FAIL {check.MismatchedResults:N0}/{check.Results:N0}";
 
     private static string Number(double? value, string format) =>
         value is double v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dedup.Kernels.Backends;
+using Dedup.Kernels.Ilgpu;
 using Dedup.Kernels.Signatures;
 
 namespace Dedup.Bench.GpuCheck;

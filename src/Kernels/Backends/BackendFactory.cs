@@ -1,3 +1,5 @@
+using Dedup.Kernels.Cpu;
+using Dedup.Kernels.Ilgpu;
 using Dedup.Kernels.Signatures;
 using ILGPU;
 using ILGPU.Runtime;
@@ -28,11 +30,14 @@ public static class BackendFactory
         }
     }
 
-    /// <summary>The ILGPU CPU accelerator running the GPU kernels (tests, <c>--device ilgpu-cpu</c>).</summary>
-    public static IlgpuBackend CreateIlgpuCpu(SignatureParameters parameters)
+    /// <summary>
+    /// The ILGPU CPU accelerator running the GPU kernels (tests, <c>--device ilgpu-cpu</c>), with
+    /// the work cut as <paramref name="tuning"/> says (tests cut it small, so that every boundary is crossed).
+    /// </summary>
+    public static IlgpuBackend CreateIlgpuCpu(SignatureParameters parameters, IlgpuTuning? tuning = null)
     {
         var context = Context.Create(b => b.CPU(CPUDeviceKind.Default).EnableAlgorithms());
-        return new IlgpuBackend(context, context.GetCPUDevice(0), parameters);
+        return new IlgpuBackend(context, context.GetCPUDevice(0), parameters, tuning);
     }
 
     private static BackendChoice CreateAuto(SignatureParameters parameters, int threads)

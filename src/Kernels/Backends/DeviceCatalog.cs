@@ -1,3 +1,5 @@
+using Dedup.Kernels.Cpu;
+using Dedup.Kernels.Ilgpu;
 using ILGPU;
 using ILGPU.Runtime;
 

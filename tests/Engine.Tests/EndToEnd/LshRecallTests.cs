@@ -1,6 +1,6 @@
 using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
-using Dedup.Kernels.Backends;
+using Dedup.Kernels.Cpu;
 using Dedup.Kernels.Signatures;
 using Xunit.Abstractions;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Dedup.Engine.Evaluation;
+using Dedup.Kernels.Backends;
 
 namespace Dedup.Engine.Tests.Evaluation;
 
