@@ -23,8 +23,8 @@ public static class BackendFactory
             case DeviceKind.Cuda:
             case DeviceKind.OpenCL:
                 return TryCreateGpu(kind, parameters, out var gpu, out string why)
-                    ? new BackendChoice(gpu!, $"--device {KindFlag(kind)}")
-                    : throw new BackendUnavailableException($"--device {KindFlag(kind)}: {why}. Use --device auto to fall back to the CPU.");
+                    ? new BackendChoice(gpu!, $"--device {kind.Name()}")
+                    : throw new BackendUnavailableException($"--device {kind.Name()}: {why}. Use --device auto to fall back to the CPU.");
             default:
                 return CreateAuto(parameters, threads);
         }
@@ -84,7 +84,7 @@ public static class BackendFactory
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             context?.Dispose();
-            whyNot = $"{KindFlag(kind)} failed to start: {e.Message}";
+            whyNot = $"{kind.Name()} failed to start: {e.Message}";
             return false;
         }
     }
@@ -106,6 +106,4 @@ public static class BackendFactory
     internal static bool IsGpu(Device device) =>
         device.AcceleratorType != AcceleratorType.CPU
         && !(device is CLDevice cl && (cl.DeviceType & CLDeviceType.CL_DEVICE_TYPE_CPU) != 0);
-
-    internal static string KindFlag(DeviceKind kind) => kind == DeviceKind.Cuda ? "cuda" : "opencl";
 }

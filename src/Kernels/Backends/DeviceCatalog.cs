@@ -34,9 +34,9 @@ public static class DeviceCatalog
     /// <summary>A line per GPU driver: missing, found with its GPUs, or found without one (and so passed by).</summary>
     public static IEnumerable<string> Drivers(IReadOnlyList<DeviceDescription> devices) =>
         new[] { DeviceKind.Cuda, DeviceKind.OpenCL }.Select(kind =>
-            DriverLine(kind, BackendFactory.HasDriver(kind), devices.Count(d => d.Gpu && d.Device == BackendFactory.KindFlag(kind))));
+            DriverLine(kind, BackendFactory.HasDriver(kind), devices.Count(d => d.Gpu && d.Device == kind.Name())));
 
-    internal static string DriverLine(DeviceKind kind, bool driverFound, int gpus) => $"{BackendFactory.KindFlag(kind)}: " + (
+    internal static string DriverLine(DeviceKind kind, bool driverFound, int gpus) => $"{kind.Name()}: " + (
         !driverFound ? BackendFactory.NoDriver(kind)
         : gpus > 0 ? $"driver found, {gpus} GPU{(gpus == 1 ? string.Empty : "s")}"
         : $"driver found, but {BackendFactory.NoGpu(kind)}: not used by --device auto");
