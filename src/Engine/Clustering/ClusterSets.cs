@@ -92,13 +92,6 @@ public sealed class ClusterSets
         return runs.Reference(run, d - offsets[run]);
     }
 
-    public static bool Joins(EdgeRecord edge, VerifyMode mode, float threshold) => edge.IsExact || mode switch
-    {
-        VerifyMode.None => true,
-        VerifyMode.Exact => edge.Exact >= threshold,
-        _ => edge.Estimated >= threshold,
-    };
-
     private static long Index(RunSet runs, long[] offsets, ulong reference) => offsets[DocumentRef.Run(reference)] + runs.Dense(reference);
 
     /// <summary>An earlier run's clusters are final: their members are joined as that run joined them.</summary>
@@ -132,7 +125,7 @@ public sealed class ClusterSets
             while (reader.MoveNext())
             {
                 var edge = reader.Current;
-                if (Joins(edge, mode, threshold))
+                if (edge.Passes(mode, threshold))
                 {
                     sets.Union(Index(runs, offsets, edge.First), Index(runs, offsets, edge.Second));
                     merged += edge.IsExact ? 0 : 1;

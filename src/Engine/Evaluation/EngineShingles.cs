@@ -1,3 +1,4 @@
+using Dedup.Engine.Lsh;
 using Dedup.Kernels.Signatures;
 
 namespace Dedup.Engine.Evaluation;
@@ -36,7 +37,6 @@ public static class EngineShingles
             return 0;
         }
 
-        int common = SortedSets.Intersection(a, b);
-        return (double)common / (a.Length + b.Length - common);
+        return SortedSets.Jaccard(SortedSets.Intersection(a, b), a.Length, b.Length);
     }
 }

@@ -1,3 +1,4 @@
+using Dedup.Engine.Lsh;
 namespace Dedup.Engine.Evaluation;
 
 /// <summary>
@@ -55,8 +56,7 @@ public static class SimilarityJoin
 
             foreach (int y in candidates)
             {
-                int common = SortedSets.Intersection<int>(rx, ranked[y]);
-                double jaccard = (double)common / (rx.Length + ranked[y].Length - common);
+                double jaccard = SortedSets.Jaccard(SortedSets.Intersection<int>(rx, ranked[y]), rx.Length, ranked[y].Length);
                 if (jaccard >= threshold)
                 {
                     pairs.Add(new SimilarPair(Math.Min(x, y), Math.Max(x, y), jaccard));

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Dedup.Engine.Lsh;
 
 namespace Dedup.Engine.RunFiles.Records;
 
@@ -12,4 +13,16 @@ public readonly record struct EdgeRecord(ulong First, ulong Second, float Estima
     public static EdgeRecord ExactDuplicate(ulong first, ulong second) => new(first, second, float.PositiveInfinity, float.PositiveInfinity);
 
     public bool IsExact => float.IsPositiveInfinity(Estimated);
+
+    /// <summary>
+    /// The one verification rule: whether the pair joins its documents under <paramref name="mode"/> at
+    /// <paramref name="threshold"/> (a similarity at the threshold passes; an exact-duplicate link always does).
+    /// The buckets stage counts rejections and the cluster stage joins by it.
+    /// </summary>
+    public bool Passes(VerifyMode mode, float threshold) => IsExact || mode switch
+    {
+        VerifyMode.None => true,
+        VerifyMode.Exact => Exact >= threshold,
+        _ => Estimated >= threshold,
+    };
 }

@@ -196,10 +196,10 @@ public sealed class BucketTask : IStageTask
             foreach (var edge in verified)
             {
                 edges.Write(edge);
-                RejectedByEstimate += edge.Estimated >= threshold ? 0 : 1;
+                RejectedByEstimate += edge.Passes(VerifyMode.Estimate, threshold) ? 0 : 1;
                 if (exact)
                 {
-                    RejectedByExact += edge.Exact >= threshold ? 0 : 1;
+                    RejectedByExact += edge.Passes(VerifyMode.Exact, threshold) ? 0 : 1;
                 }
             }
 
