@@ -17,7 +17,7 @@ public partial class SlurmClusterTests
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
     [SkippableFact]
-    public void Issue4_a_run_on_slurm_matches_dedup_run_and_a_lost_filter_task_is_resubmitted()
+    public void ARunOnSlurmMatchesDedupRunAndALostFilterTaskIsResubmitted()
     {
         using var temp = new TempFolder();
         using var cluster = new SlurmLocalCluster(Path.Combine(temp.Root, "slurm-local"));

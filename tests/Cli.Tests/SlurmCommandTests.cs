@@ -9,7 +9,7 @@ namespace Dedup.Cli.Tests;
 public class SlurmCommandTests
 {
     [Fact]
-    public void Submit_plans_writes_the_scripts_and_submits_chained_arrays()
+    public void SubmitPlansWritesTheScriptsAndSubmitsChainedArrays()
     {
         using var temp = new TempFolder();
         using var sbatch = new SlurmFakeSbatch();
@@ -50,7 +50,7 @@ public class SlurmCommandTests
     /// by status and resubmitted alone.
     /// </summary>
     [Fact]
-    public void The_scripts_run_the_stages_and_a_lost_task_is_resubmitted_alone()
+    public void TheScriptsRunTheStagesAndALostTaskIsResubmittedAlone()
     {
         using var temp = new TempFolder();
         using var sbatch = new SlurmFakeSbatch();
@@ -106,7 +106,7 @@ public class SlurmCommandTests
     }
 
     [Fact]
-    public void Status_shows_missing_tasks_as_ranges_and_the_chained_sbatch_lines()
+    public void StatusShowsMissingTasksAsRangesAndTheChainedSbatchLines()
     {
         using var temp = new TempFolder();
         using var sbatch = new SlurmFakeSbatch();
@@ -134,7 +134,7 @@ public class SlurmCommandTests
     }
 
     [Fact]
-    public void Submit_refuses_while_jobs_of_the_run_are_queued_unless_forced()
+    public void SubmitRefusesWhileJobsOfTheRunAreQueuedUnlessForced()
     {
         using var temp = new TempFolder();
         using var sbatch = new SlurmFakeSbatch();
@@ -154,7 +154,7 @@ public class SlurmCommandTests
     }
 
     [Fact]
-    public void A_failed_sbatch_exits_2_and_names_the_jobs_to_cancel()
+    public void AFailedSbatchExits2AndNamesTheJobsToCancel()
     {
         using var temp = new TempFolder();
         using var sbatch = new SlurmFakeSbatch();
@@ -168,7 +168,7 @@ public class SlurmCommandTests
     }
 
     [Fact]
-    public void Plan_options_without_input_and_folders_that_are_not_runs_are_refused()
+    public void PlanOptionsWithoutInputAndFoldersThatAreNotRunsAreRefused()
     {
         using var temp = new TempFolder();
         using var sbatch = new SlurmFakeSbatch();

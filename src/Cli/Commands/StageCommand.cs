@@ -2,6 +2,7 @@ using System.CommandLine;
 using Dedup.Engine;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.Stages;
+using Dedup.Engine.Stages.Buckets;
 
 namespace Dedup.Cli.Commands;
 
@@ -58,7 +59,7 @@ public static class StageCommand
     private static string Describe(Stage stage) => stage switch
     {
         Stage.Signatures => "Sign the documents of one shard range: documents, signatures and sorted band runs per partition.",
-        Stage.Buckets => "Merge one key range of every band: candidate edges to each bucket's leader, verified, and exact-duplicate links.",
+        Stage.Buckets => $"Merge one key range of every band into buckets and verify their candidate pairs (every pair in buckets of up to {BucketTask.AllPairsUpTo}, each member with the leader in larger ones); link exact duplicates.",
         Stage.Cluster => "Union-find over every verified edge: keepers, cluster numbers, clusters.jsonl and the report (one task).",
         Stage.Filter => "Write one shard range without its removed rows, and the removed rows, into the plan's output folder.",
         _ => "Publish clusters.jsonl, report.json and report.html into the plan's output folder, with the filter's output sizes (one task, after every filter task).",

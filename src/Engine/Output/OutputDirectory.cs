@@ -65,14 +65,6 @@ public sealed class OutputDirectory : IDisposable
         return target;
     }
 
-    /// <summary>A path inside the staging folder, with its parent folders created.</summary>
-    public string PathFor(string relativePath)
-    {
-        string path = Path.Combine(Staging, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return path;
-    }
-
     /// <summary>Moves the staging folder into place as OUT, replacing an old OUT when allowed.</summary>
     public void Commit()
     {

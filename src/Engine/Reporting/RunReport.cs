@@ -45,7 +45,7 @@ public sealed record FileBytes(long Input, long Output);
 public sealed record BackendSummary(string Name, string Reason);
 
 /// <summary>
-/// Candidate edges (bucket members linked to their bucket's leader, counted once per band they share),
+/// Candidate edges (the pairs of each bucket that are verified: every pair of a small bucket, each member with the leader in a large one; counted once per band they share),
 /// how many joined documents, and how many each check would reject (exact: null unless computed).
 /// </summary>
 public sealed record LshSummary(long CandidateEdges, long MergedEdges, long RejectedByEstimate, long? RejectedByExact, long ExactDuplicateGroups);

@@ -12,7 +12,7 @@ public class ArrayRangesTests
     [InlineData(new[] { 1, 3 }, "1,3")]
     [InlineData(new[] { 9, 3, 1, 2, 7, 5, 6, 3 }, "1-3,5-7,9")]
     [InlineData(new[] { 0, 2, 3, 4, 10, 11, 12, 13, 99 }, "0,2-4,10-13,99")]
-    public void Format_compresses_runs_of_indices(int[] indices, string expected) =>
+    public void FormatCompressesRunsOfIndices(int[] indices, string expected) =>
         Assert.Equal(expected, ArrayRanges.Format(indices));
 
     [Theory]
@@ -21,15 +21,15 @@ public class ArrayRangesTests
     [InlineData(new[] { 1, 3, 4 }, 1, "1,3-4%1")]
     [InlineData(new[] { 1, 3 }, 2, "1,3")]
     [InlineData(new[] { 2 }, 4, "2")]
-    public void ForSbatch_adds_the_limit_only_when_it_limits(int[] indices, int? maxParallel, string expected) =>
+    public void ForSbatchAddsTheLimitOnlyWhenItLimits(int[] indices, int? maxParallel, string expected) =>
         Assert.Equal(expected, ArrayRanges.ForSbatch(indices, maxParallel));
 
     [Fact]
-    public void ForSbatch_refuses_an_empty_array() =>
+    public void ForSbatchRefusesAnEmptyArray() =>
         Assert.Throws<ArgumentException>(() => ArrayRanges.ForSbatch([], null));
 
     [Fact]
-    public void Format_round_trips_random_sets()
+    public void FormatRoundTripsRandomSets()
     {
         var random = new Random(4);
         for (int round = 0; round < 200; round++)

@@ -7,7 +7,7 @@ namespace Dedup.Engine.Tests.Slurm;
 public class SbatchScriptTests
 {
     [Fact]
-    public void An_array_stage_asks_for_its_tasks_names_its_logs_and_passes_sbatch_options_through()
+    public void AnArrayStageAsksForItsTasksNamesItsLogsAndPassesSbatchOptionsThrough()
     {
         using var f = new SlurmRunFixture(shards: 4, tasks: 4, partitions: 4);
         var settings = f.Settings(maxParallel: 2, sbatchArgs: ["--gres=gpu:1", "--comment=dedup of a b"]);
@@ -36,7 +36,7 @@ public class SbatchScriptTests
     }
 
     [Fact]
-    public void A_one_task_stage_is_a_plain_job_that_names_its_task()
+    public void AOneTaskStageIsAPlainJobThatNamesItsTask()
     {
         using var f = new SlurmRunFixture(shards: 4, tasks: 4, partitions: 4);
         string script = SbatchScript.Text(f.Run, Stage.Cluster, f.Settings(maxParallel: 2));
@@ -48,7 +48,7 @@ public class SbatchScriptTests
 
     /// <summary>Runs each written script with bash, the way a Slurm task would, with a program that records its arguments.</summary>
     [Fact]
-    public void The_scripts_hand_the_program_its_arguments_unchanged_through_spaces_and_quotes()
+    public void TheScriptsHandTheProgramItsArgumentsUnchangedThroughSpacesAndQuotes()
     {
         using var f = new SlurmRunFixture(shards: 2, tasks: 2, partitions: 2);
         string program = f.PathOf("bin dir/dedup");

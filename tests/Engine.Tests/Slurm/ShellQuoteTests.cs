@@ -17,11 +17,11 @@ public class ShellQuoteTests
     [InlineData("it's", "'it'\\''s'")]
     [InlineData("", "''")]
     [InlineData("$HOME", "'$HOME'")]
-    public void Bash_quotes_only_what_needs_it(string word, string expected) =>
+    public void BashQuotesOnlyWhatNeedsIt(string word, string expected) =>
         Assert.Equal(expected, ShellQuote.Bash(word));
 
     [Fact]
-    public void Bash_reads_the_quoted_words_back_unchanged()
+    public void BashReadsTheQuotedWordsBackUnchanged()
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add("-c");
@@ -37,10 +37,10 @@ public class ShellQuoteTests
     [InlineData("--comment=a b", "\"--comment=a b\"")]
     [InlineData("--comment=say \"hi\"", "\"--comment=say \\\"hi\\\"\"")]
     [InlineData("--output=/x\\y", "\"--output=/x\\\\y\"")]
-    public void SbatchDirective_double_quotes_with_backslash_escapes(string argument, string expected) =>
+    public void SbatchDirectiveDoubleQuotesWithBackslashEscapes(string argument, string expected) =>
         Assert.Equal(expected, ShellQuote.SbatchDirective(argument));
 
     [Fact]
-    public void SbatchDirective_refuses_a_line_break() =>
+    public void SbatchDirectiveRefusesALineBreak() =>
         Assert.Throws<UsageException>(() => ShellQuote.SbatchDirective("--comment=a\nb"));
 }

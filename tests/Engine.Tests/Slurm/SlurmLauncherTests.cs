@@ -7,7 +7,7 @@ namespace Dedup.Engine.Tests.Slurm;
 public class SlurmLauncherTests
 {
     [Fact]
-    public void Submit_chains_the_five_stages_with_afterok_and_kill_on_invalid_dep()
+    public void SubmitChainsTheFiveStagesWithAfterokAndKillOnInvalidDep()
     {
         using var f = new SlurmRunFixture(shards: 4, tasks: 4, partitions: 3);
         var jobs = SlurmLauncher.Submit(f.Run, f.Settings(), f.Slurm);
@@ -27,7 +27,7 @@ public class SlurmLauncherTests
     }
 
     [Fact]
-    public void Max_parallel_limits_every_array()
+    public void MaxParallelLimitsEveryArray()
     {
         using var f = new SlurmRunFixture(shards: 4, tasks: 4, partitions: 4);
         SlurmLauncher.Submit(f.Run, f.Settings(maxParallel: 2), f.Slurm);
@@ -38,7 +38,7 @@ public class SlurmLauncherTests
     }
 
     [Fact]
-    public void Resubmission_sends_only_the_missing_tasks_and_chains_only_the_stages_with_work()
+    public void ResubmissionSendsOnlyTheMissingTasksAndChainsOnlyTheStagesWithWork()
     {
         using var f = new SlurmRunFixture(shards: 4, tasks: 4, partitions: 4);
         f.Finish(Stage.Signatures, 0, 1, 2, 3);
@@ -57,7 +57,7 @@ public class SlurmLauncherTests
     }
 
     [Fact]
-    public void Resubmission_of_a_few_filter_tasks_depends_on_nothing_and_the_report_waits_for_them()
+    public void ResubmissionOfAFewFilterTasksDependsOnNothingAndTheReportWaitsForThem()
     {
         using var f = new SlurmRunFixture(shards: 4, tasks: 4, partitions: 2);
         f.Finish(Stage.Signatures, 0, 1, 2, 3);
@@ -76,7 +76,7 @@ public class SlurmLauncherTests
     }
 
     [Fact]
-    public void A_finished_run_submits_nothing()
+    public void AFinishedRunSubmitsNothing()
     {
         using var f = new SlurmRunFixture(shards: 2, tasks: 2, partitions: 1);
         f.Finish(Stage.Signatures, 0, 1);
@@ -91,7 +91,7 @@ public class SlurmLauncherTests
     }
 
     [Fact]
-    public void A_failed_sbatch_names_the_jobs_already_submitted()
+    public void AFailedSbatchNamesTheJobsAlreadySubmitted()
     {
         using var f = new SlurmRunFixture();
         var slurm = new FailingSlurm(failAt: 3);
@@ -104,7 +104,7 @@ public class SlurmLauncherTests
     }
 
     [Fact]
-    public void Settings_are_kept_for_the_next_submission()
+    public void SettingsAreKeptForTheNextSubmission()
     {
         using var f = new SlurmRunFixture();
         var settings = f.Settings(maxParallel: 2, sbatchArgs: ["--gres=gpu:1"]) with { Device = "cuda", Threads = 4 };

@@ -6,7 +6,7 @@ namespace Dedup.Engine.Tests.Slurm;
 public class StageProgressTests
 {
     [Fact]
-    public void Progress_counts_finished_tasks_and_sees_partial_attempts()
+    public void ProgressCountsFinishedTasksAndSeesPartialAttempts()
     {
         using var f = new SlurmRunFixture(shards: 4, tasks: 4, partitions: 2);
         f.Finish(Stage.Signatures, 0, 1, 3);
