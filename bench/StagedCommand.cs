@@ -5,7 +5,6 @@ using Dedup.Engine.Output;
 using Dedup.Engine.Plan;
 using Dedup.Engine.Reporting;
 using Dedup.Engine.RunFiles;
-using Dedup.Engine.Stages;
 using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Bench;
@@ -59,7 +58,7 @@ public static class StagedCommand
         var total = Stopwatch.StartNew();
         var results = new List<StagedStage>();
         var plan = RunChild("plan", null, [DedupDll, "plan", corpus, "--run-dir", runDir, .. planOptions]);
-        results.Add(new StagedStage("plan", plan.WallSeconds, plan.CpuSeconds, plan.OtherCpuSeconds, plan.PeakRssBytes, null, null, DiskBytes(Path.Combine(runDir, RunPlan.FileName)), [plan], []));
+        results.Add(new StagedStage("plan", plan.WallSeconds, plan.CpuSeconds, plan.OtherCpuSeconds, plan.PeakRssBytes, null, null, DiskBytes(Path.Combine(runDir, RunFileNames.Plan)), [plan], []));
         var run = RunFolder.Open(runDir);
         long documents = 0;
         foreach (var stage in Stages)

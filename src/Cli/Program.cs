@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Dedup.Cli.Commands;
-using Dedup.Engine.Stages;
+using Dedup.Engine.Plan;
 
 namespace Dedup.Cli;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dedup.Engine.Stages;
+using Dedup.Engine.Execution;
 
 namespace Dedup.Cli;
 

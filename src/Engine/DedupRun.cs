@@ -1,10 +1,9 @@
+using Dedup.Engine.Execution;
 using Dedup.Engine.IO;
-using Dedup.Engine.Lsh;
 using Dedup.Engine.Output;
 using Dedup.Engine.Plan;
 using Dedup.Engine.Reporting;
 using Dedup.Engine.Stages;
-using Dedup.Kernels.Signatures;
 
 namespace Dedup.Engine;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Dedup.Engine.Stages;
+using Dedup.Engine.Execution;
 
 namespace Dedup.Cli.Tests;
 

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.Slurm;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Dedup.Engine.Plan;
+using Dedup.Engine.RunFiles;
 using Dedup.Engine.Slurm;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Cli.Tests;
 
@@ -33,7 +33,7 @@ public class SlurmCommandTests
             ],
             sbatch.Calls());
         Assert.Contains("submitted 5 job(s): 1001 1002 1003 1004 1005", result.Stdout);
-        Assert.True(File.Exists(Path.Combine(run, RunPlan.FileName)));
+        Assert.True(File.Exists(Path.Combine(run, RunFileNames.Plan)));
         Assert.True(Directory.Exists(Path.Combine(run, "slurm", "logs")));
 
         string signatures = File.ReadAllText(Script(Stage.Signatures));

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Dedup.Engine;
-using Dedup.Engine.Clustering;
 using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
 using Dedup.Engine.Plan;

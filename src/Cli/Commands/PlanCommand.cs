@@ -2,7 +2,7 @@ using System.CommandLine;
 using Dedup.Engine.IO;
 using Dedup.Engine.Output;
 using Dedup.Engine.Plan;
-using Dedup.Engine.Stages;
+using Dedup.Engine.RunFiles;
 
 namespace Dedup.Cli.Commands;
 
@@ -28,7 +28,7 @@ public static class PlanCommand
             string dir = r.GetValue(runDir)!;
             var plan = Plan(configuration, r, dir, r.GetValue(output));
             Console.Out.WriteLine($"planned {plan.Shards.Count} shards ({plan.Shards.Sum(s => s.Bytes) / 1e6:N1} MB): {plan.TaskCount(Stage.Signatures)} signatures tasks, {plan.Partitions} buckets tasks, 1 cluster task, {plan.TaskCount(Stage.Filter)} filter tasks, 1 report task");
-            Console.Out.WriteLine($"wrote {Path.Combine(Path.GetFullPath(dir), RunPlan.FileName)} (hash {plan.Hash}); output goes to {plan.Output}");
+            Console.Out.WriteLine($"wrote {Path.Combine(Path.GetFullPath(dir), RunFileNames.Plan)} (hash {plan.Hash}); output goes to {plan.Output}");
             return ExitCodes.Success;
         }));
         return command;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Dedup.Engine;
+using Dedup.Engine.Execution;
 using Dedup.Engine.Output;
 using Dedup.Engine.Reporting;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Cli.Commands;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Dedup.Engine;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.Slurm;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Dedup.Engine;
+using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.Slurm;
-using Dedup.Engine.Stages;
 using Dedup.Kernels.Backends;
 
 namespace Dedup.Cli.Commands;

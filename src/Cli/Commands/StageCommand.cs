@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Dedup.Engine;
+using Dedup.Engine.Execution;
+using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.Stages;
 using Dedup.Engine.Stages.Buckets;

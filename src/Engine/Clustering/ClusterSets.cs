@@ -1,10 +1,9 @@
-using Dedup.Engine.Plan;
 using System.Runtime.InteropServices;
+using Dedup.Engine.Execution;
 using Dedup.Engine.Lsh;
+using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.RunFiles.Records;
-using Dedup.Engine.Stages;
-using Dedup.Engine.Stages.Buckets;
 
 namespace Dedup.Engine.Clustering;
 
@@ -42,7 +41,7 @@ public sealed class ClusterSets
 
     /// <summary>The bytes <see cref="Build"/> counts to <see cref="RunProgress"/>: every edge and, unless under --keep first, every document of this run.</summary>
     public static long BytesToRead(RunSet runs, IReadOnlyList<TaskMarker> buckets, KeepPolicy keep) =>
-        buckets.Sum(b => b.Files[BucketTask.Edges].Bytes) + (keep == KeepPolicy.First ? 0 : runs.DocumentCount(0) * Marshal.SizeOf<DocumentRecord>());
+        buckets.Sum(b => b.Files[RunFileNames.Edges].Bytes) + (keep == KeepPolicy.First ? 0 : runs.DocumentCount(0) * Marshal.SizeOf<DocumentRecord>());
 
     public static ClusterSets Build(RunSet runs, IReadOnlyList<TaskMarker> buckets, VerifyMode mode, double threshold, KeepPolicy keep, RunProgress progress)
     {
@@ -101,7 +100,7 @@ public sealed class ClusterSets
         {
             var folder = runs.Runs[run];
             var marker = folder.Marker(Stage.Cluster, 0);
-            using var file = folder.Open<Assignment>(marker, ClusterFiles.Assignments);
+            using var file = folder.Open<Assignment>(marker, RunFileNames.Assignments);
             using var reader = new RecordReader<Assignment>(file, 0, file.Count, MemoryBudget.StreamBufferBytes);
             while (reader.MoveNext())
             {
@@ -120,7 +119,7 @@ public sealed class ClusterSets
         long merged = 0;
         foreach (var marker in buckets)
         {
-            using var file = runs.This.Open<EdgeRecord>(marker, BucketTask.Edges);
+            using var file = runs.This.Open<EdgeRecord>(marker, RunFileNames.Edges);
             using var reader = new RecordReader<EdgeRecord>(file, 0, file.Count, MemoryBudget.StreamBufferBytes, progress: progress);
             while (reader.MoveNext())
             {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
 using Dedup.Engine.Reporting;
 

@@ -1,5 +1,5 @@
-using Dedup.Engine.Plan;
 using System.Text;
+using Dedup.Engine.Plan;
 using Parquet;
 
 namespace Dedup.Engine.IO;

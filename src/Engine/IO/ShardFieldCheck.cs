@@ -1,7 +1,7 @@
-using Dedup.Engine.Plan;
 using System.Buffers;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using Dedup.Engine.Plan;
 using Parquet;
 
 namespace Dedup.Engine.IO;

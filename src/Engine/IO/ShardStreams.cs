@@ -1,5 +1,5 @@
-using Dedup.Engine.Plan;
 using System.IO.Compression;
+using Dedup.Engine.Plan;
 using ZstdSharp;
 
 namespace Dedup.Engine.IO;

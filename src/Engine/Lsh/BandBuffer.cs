@@ -1,6 +1,6 @@
+using Dedup.Engine.Execution;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.RunFiles.Records;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Engine.Lsh;
 

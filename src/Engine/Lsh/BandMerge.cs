@@ -1,7 +1,7 @@
+using Dedup.Engine.Execution;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.RunFiles.Records;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Engine.Lsh;
 

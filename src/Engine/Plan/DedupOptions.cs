@@ -1,8 +1,8 @@
-using Dedup.Engine.RunFiles.Records;
-using Dedup.Kernels.Signatures;
 using Dedup.Engine.Clustering;
 using Dedup.Engine.Lsh;
+using Dedup.Engine.RunFiles.Records;
 using Dedup.Kernels.Backends;
+using Dedup.Kernels.Signatures;
 
 namespace Dedup.Engine.Plan;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Dedup.Engine.IO;
-using Dedup.Engine.Stages;
+using Dedup.Engine.RunFiles;
 
 namespace Dedup.Engine.Plan;
 
@@ -32,8 +32,6 @@ public sealed record RunPlan(
     IReadOnlyList<AgainstRun> Against,
     string Hash)
 {
-    public const string FileName = "run.json";
-
     public const int CurrentFormat = 1;
 
     public int TaskCount(Stage stage) => stage switch
@@ -68,7 +66,7 @@ public sealed record RunPlan(
 
     public static RunPlan Load(string runDir)
     {
-        string path = Path.Combine(runDir, FileName);
+        string path = Path.Combine(runDir, RunFileNames.Plan);
         if (!File.Exists(path))
         {
             throw new InputException($"{path} does not exist: {runDir} is not a run folder. Make one with `dedup plan INPUT --run-dir {runDir}`.");

@@ -1,8 +1,6 @@
 using Dedup.Engine.IO;
 using Dedup.Engine.Output;
 using Dedup.Engine.RunFiles;
-using Dedup.Engine.RunFiles.Records;
-using Dedup.Engine.Stages;
 using Dedup.Kernels.Text;
 
 namespace Dedup.Engine.Plan;
@@ -55,7 +53,7 @@ public static class RunPlanner
     public static RunFolder PlanOrResume(string runDir, RunPlan plan)
     {
         Directory.CreateDirectory(runDir);
-        string path = Path.Combine(runDir, RunPlan.FileName);
+        string path = Path.Combine(runDir, RunFileNames.Plan);
         if (File.Exists(path))
         {
             var existing = RunPlan.Load(runDir);

@@ -1,5 +1,5 @@
-using Dedup.Engine.Plan;
 using System.Runtime.InteropServices;
+using Dedup.Engine.Plan;
 
 namespace Dedup.Engine.RunFiles;
 

@@ -68,17 +68,17 @@ public sealed class DocumentDetails
             var group = references.AsSpan(first, end - first);
             if (withRecords)
             {
-                runs.File<DocumentRecord>(run, task, SignatureFiles.Documents).ReadRanges(Ranges(group, 1), records.AsSpan(first, end - first));
+                runs.File<DocumentRecord>(run, task, RunFileNames.Documents).ReadRanges(Ranges(group, 1), records.AsSpan(first, end - first));
             }
 
             if (withIds)
             {
-                LoadIds(runs.File<byte>(run, task, SignatureFiles.Ids), records.AsSpan(first, end - first), ids.AsSpan(first, end - first));
+                LoadIds(runs.File<byte>(run, task, RunFileNames.Ids), records.AsSpan(first, end - first), ids.AsSpan(first, end - first));
             }
 
             if (signatures is not null)
             {
-                runs.File<uint>(run, task, SignatureFiles.Signatures).ReadRanges(
+                runs.File<uint>(run, task, RunFileNames.Signatures).ReadRanges(
                     Ranges(group, permutations), signatures.AsSpan(first * permutations, (end - first) * permutations));
             }
 

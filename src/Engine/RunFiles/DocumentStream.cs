@@ -1,6 +1,6 @@
+using Dedup.Engine.Execution;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles.Records;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Engine.RunFiles;
 
@@ -21,7 +21,7 @@ public sealed class DocumentStream(RunSet runs, RunProgress progress, int buffer
                 return false;
             }
 
-            var file = runs.File<DocumentRecord>(0, task, SignatureFiles.Documents);
+            var file = runs.File<DocumentRecord>(0, task, RunFileNames.Documents);
             reader = new RecordReader<DocumentRecord>(file, 0, file.Count, bufferBytes, progress: progress);
         }
 

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Dedup.Engine.Stages;
+using Dedup.Engine.Execution;
 
 namespace Dedup.Engine.RunFiles;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dedup.Engine.IO;
 using Dedup.Engine.Plan;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Engine.RunFiles;
 
@@ -24,7 +23,7 @@ public sealed class RunFolder(string path, RunPlan plan)
 
     public string TaskFolder(Stage stage, int task) => System.IO.Path.Combine(StageFolder(stage), TaskName(task));
 
-    public bool IsDone(Stage stage, int task) => File.Exists(System.IO.Path.Combine(TaskFolder(stage, task), TaskMarker.FileName));
+    public bool IsDone(Stage stage, int task) => File.Exists(System.IO.Path.Combine(TaskFolder(stage, task), RunFileNames.TaskDone));
 
     public IReadOnlyList<int> MissingTasks(Stage stage) =>
         Enumerable.Range(0, Plan.TaskCount(stage)).Where(t => !IsDone(stage, t)).ToList();
@@ -32,7 +31,7 @@ public sealed class RunFolder(string path, RunPlan plan)
     /// <summary>Reads a finished task's marker, checking that it belongs to this plan.</summary>
     public TaskMarker Marker(Stage stage, int task)
     {
-        string file = System.IO.Path.Combine(TaskFolder(stage, task), TaskMarker.FileName);
+        string file = System.IO.Path.Combine(TaskFolder(stage, task), RunFileNames.TaskDone);
         TaskMarker? marker;
         try
         {
@@ -60,7 +59,7 @@ public sealed class RunFolder(string path, RunPlan plan)
             string list = string.Join(", ", missing.Take(20)) + (missing.Count > 20 ? $" and {missing.Count - 20} more" : string.Empty);
             throw new InputException(
                 $"{next.Name()} needs every {stage.Name()} task, but {stage.Name()} task{(missing.Count > 1 ? "s" : string.Empty)} {list} of {Plan.TaskCount(stage)} "
-                + $"{(missing.Count > 1 ? "have" : "has")} not finished (no {TaskName(missing[0])}/{TaskMarker.FileName} in {StageFolder(stage)}). "
+                + $"{(missing.Count > 1 ? "have" : "has")} not finished (no {TaskName(missing[0])}/{RunFileNames.TaskDone} in {StageFolder(stage)}). "
                 + $"Run them first: dedup {stage.Name()} --run-dir {Path} --task-index {missing[0]}");
         }
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Dedup.Engine.IO;
 using Dedup.Engine.Lsh;
+using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles.Records;
-using Dedup.Engine.Stages;
-using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.RunFiles;
 
@@ -29,7 +29,7 @@ public sealed class RunSet : IDisposable
             var starts = new long[m.Count + 1];
             for (int t = 0; t < m.Count; t++)
             {
-                starts[t + 1] = starts[t] + m[t].StatsAs<SignatureTaskStats>().Documents;
+                starts[t + 1] = starts[t] + m[t].Files[RunFileNames.Documents].Bytes / Marshal.SizeOf<DocumentRecord>();
             }
 
             return starts;
@@ -94,7 +94,7 @@ public sealed class RunSet : IDisposable
             key => new Lazy<IDisposable>(() => Runs[key.Run].Open<T>(signatureMarkers[key.Run][key.Task], key.Name))).Value;
 
     public DocumentRecord Document(ulong reference) =>
-        File<DocumentRecord>(DocumentRef.Run(reference), DocumentRef.Task(reference), SignatureFiles.Documents).Read(DocumentRef.Local(reference));
+        File<DocumentRecord>(DocumentRef.Run(reference), DocumentRef.Task(reference), RunFileNames.Documents).Read(DocumentRef.Local(reference));
 
     /// <summary>|A ∩ B| / |A ∪ B| of two documents' shingle sets (runs that verify exactly keep them).</summary>
     public double ExactJaccard(ulong a, ulong b) => SortedSets.Jaccard(ShingleSet(a), ShingleSet(b));
@@ -111,15 +111,15 @@ public sealed class RunSet : IDisposable
     {
         int run = DocumentRef.Run(reference);
         int task = DocumentRef.Task(reference);
-        if (!signatureMarkers[run][task].Files.ContainsKey(SignatureFiles.Shingles))
+        if (!signatureMarkers[run][task].Files.ContainsKey(RunFileNames.Shingles))
         {
             throw new InputException($"{Runs[run].Path} did not keep shingle sets (it was not planned with --verify exact), so exact verification against it is impossible.");
         }
 
         Span<long> bounds = stackalloc long[2];
-        File<long>(run, task, SignatureFiles.ShingleStarts).Read(DocumentRef.Local(reference), bounds);
+        File<long>(run, task, RunFileNames.ShingleStarts).Read(DocumentRef.Local(reference), bounds);
         var values = new uint[bounds[1] - bounds[0]];
-        File<uint>(run, task, SignatureFiles.Shingles).Read(bounds[0], values);
+        File<uint>(run, task, RunFileNames.Shingles).Read(bounds[0], values);
         return values;
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dedup.Engine.Plan;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Engine.RunFiles;
 
@@ -17,7 +16,5 @@ public sealed record TaskMarker(
     IReadOnlyDictionary<string, FileChecksum> Files,
     JsonElement Stats)
 {
-    public const string FileName = "done.json";
-
     public T StatsAs<T>() => Stats.Deserialize<T>(RunJson.Options) ?? throw new InvalidDataException($"{Stage.Name()} task {Task}: done.json has no stats");
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Dedup.Engine.Execution;
 using Dedup.Engine.IO;
 using Dedup.Engine.Plan;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Engine.RunFiles;
 
@@ -55,7 +55,7 @@ public sealed class TaskWriter : IDisposable
         var marker = new TaskMarker(
             run.Plan.Hash, stage, task, Elapsed, PeakMemory.Bytes(), files,
             JsonSerializer.SerializeToElement(stats, RunJson.Options));
-        DurableFile.Write(PathOf(TaskMarker.FileName), s => JsonSerializer.Serialize(s, marker, RunJson.Options));
+        DurableFile.Write(PathOf(RunFileNames.TaskDone), s => JsonSerializer.Serialize(s, marker, RunJson.Options));
         try
         {
             Directory.Move(Folder, run.TaskFolder(stage, task));

@@ -1,7 +1,7 @@
-using Dedup.Kernels.Backends;
 using System.Text;
+using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
-using Dedup.Engine.Stages;
+using Dedup.Kernels.Backends;
 
 namespace Dedup.Engine.Slurm;
 

@@ -1,5 +1,5 @@
+using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Engine.Slurm;
 

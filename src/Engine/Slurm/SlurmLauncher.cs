@@ -1,6 +1,6 @@
 using Dedup.Engine.IO;
+using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Engine.Slurm;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Engine.Slurm;
 

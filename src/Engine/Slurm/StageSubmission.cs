@@ -1,4 +1,4 @@
-using Dedup.Engine.Stages;
+using Dedup.Engine.Plan;
 
 namespace Dedup.Engine.Slurm;
 

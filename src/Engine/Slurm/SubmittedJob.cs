@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Engine.Slurm;
 

@@ -1,3 +1,4 @@
+using Dedup.Engine.Plan;
 namespace Dedup.Engine.Stages;
 
 /// <summary>

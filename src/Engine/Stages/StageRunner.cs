@@ -1,3 +1,4 @@
+using Dedup.Engine.Execution;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.Stages.Buckets;
@@ -73,7 +74,7 @@ public static class StageRunner
         int count = run.Plan.TaskCount(stage);
         if (task < 0 || task >= count)
         {
-            throw new UsageException($"--task-index {task}: {stage.Name()} has tasks 0..{count - 1} in {Path.Combine(run.Path, RunPlan.FileName)}.");
+            throw new UsageException($"--task-index {task}: {stage.Name()} has tasks 0..{count - 1} in {Path.Combine(run.Path, RunFileNames.Plan)}.");
         }
     }
 

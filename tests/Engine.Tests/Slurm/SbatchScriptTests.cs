@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Dedup.Engine.Plan;
 using Dedup.Engine.Slurm;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Engine.Tests.Slurm;
 

@@ -1,6 +1,6 @@
 using Dedup.Engine.IO;
+using Dedup.Engine.Plan;
 using Dedup.Engine.Slurm;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Engine.Tests.Slurm;
 

@@ -2,7 +2,6 @@ using Dedup.Engine.IO;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.Slurm;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Engine.Tests.Slurm;
 
@@ -38,7 +37,7 @@ public sealed class SlurmRunFixture : IDisposable
         foreach (int task in tasks)
         {
             Directory.CreateDirectory(Run.TaskFolder(stage, task));
-            File.WriteAllText(Path.Combine(Run.TaskFolder(stage, task), TaskMarker.FileName), "{}");
+            File.WriteAllText(Path.Combine(Run.TaskFolder(stage, task), RunFileNames.TaskDone), "{}");
         }
     }
 

@@ -1,5 +1,5 @@
+using Dedup.Engine.Plan;
 using Dedup.Engine.Slurm;
-using Dedup.Engine.Stages;
 
 namespace Dedup.Engine.Tests.Slurm;
 

@@ -1,3 +1,4 @@
+using Dedup.Engine.Execution;
 using Dedup.Engine.IO;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;

@@ -1,7 +1,6 @@
 using Dedup.Engine.IO;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
-using Dedup.Engine.Stages;
 using Dedup.Engine.Stages.Signatures;
 using Dedup.Engine.Tests.EndToEnd;
 
@@ -36,12 +35,12 @@ public sealed class StagedRunTests(DevmixRunFixture oneProcess) : IClassFixture<
         var options = DevmixRunFixture.Options(Shards, temp.PathOf("out")) with { Tasks = 3, Partitions = 2 };
         var run = StagedRun.Plan(options, temp.PathOf("run"));
         StagedRun.Task(run, Stage.Signatures, 1);
-        var finished = File.GetLastWriteTimeUtc(Path.Combine(run.TaskFolder(Stage.Signatures, 1), TaskMarker.FileName));
+        var finished = File.GetLastWriteTimeUtc(Path.Combine(run.TaskFolder(Stage.Signatures, 1), RunFileNames.TaskDone));
 
         var again = StagedRun.Plan(options, temp.PathOf("run"));
         StagedRun.All(again);
 
-        Assert.Equal(finished, File.GetLastWriteTimeUtc(Path.Combine(run.TaskFolder(Stage.Signatures, 1), TaskMarker.FileName)));
+        Assert.Equal(finished, File.GetLastWriteTimeUtc(Path.Combine(run.TaskFolder(Stage.Signatures, 1), RunFileNames.TaskDone)));
         SameOutputs.Assert(oneProcess.Output, temp.PathOf("out"));
     }
 
@@ -159,7 +158,7 @@ public sealed class StagedRunTests(DevmixRunFixture oneProcess) : IClassFixture<
     {
         using var temp = new TempFolder();
         var run = StagedRun.Plan(DevmixRunFixture.Options(Shards, temp.PathOf("out")), temp.PathOf("run"));
-        string plan = Path.Combine(run.Path, RunPlan.FileName);
+        string plan = Path.Combine(run.Path, RunFileNames.Plan);
         File.WriteAllText(plan, File.ReadAllText(plan).Replace("\"threshold\": 0.8", "\"threshold\": 0.7"));
 
         var e = Assert.Throws<InputException>(() => RunFolder.Open(run.Path));

@@ -1,5 +1,5 @@
-using Dedup.Engine.Lsh;
 using System.Text;
+using Dedup.Engine.Lsh;
 using Dedup.Engine.Plan;
 
 namespace Dedup.Engine.Reporting.Html;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Dedup.Engine.Execution;
 using Dedup.Engine.Lsh;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
@@ -17,8 +18,6 @@ public sealed record BucketTaskStats(long CandidateEdges, long RejectedByEstimat
 /// </summary>
 public sealed class BucketTask : IStageTask
 {
-    public const string Edges = "edges.bin";
-
     /// <summary>Buckets with up to this many members have every pair verified; larger ones, each member with the leader.</summary>
     public const int AllPairsUpTo = 32;
 
@@ -36,7 +35,7 @@ public sealed class BucketTask : IStageTask
         progress.Expect(sections.Sum(slices => slices.Sum(s => s.Count)) * Marshal.SizeOf<BandRecord>());
         using var writer = new TaskWriter(run, Stage.Buckets, partition);
         BucketTaskStats stats;
-        using (var edges = writer.Create(Edges))
+        using (var edges = writer.Create(RunFileNames.Edges))
         {
             var verifier = new EdgeVerifier(runs, edges, config, context.Threads, budget.LookupDocuments(config.Permutations) / 2);
             long exactGroups = 0, exactEdges = 0;
@@ -55,7 +54,7 @@ public sealed class BucketTask : IStageTask
             }
 
             verifier.Flush();
-            writer.Complete(Edges, edges);
+            writer.Complete(RunFileNames.Edges, edges);
             stats = new BucketTaskStats(verifier.Candidates, verifier.RejectedByEstimate, verifier.RejectedByExact, exactGroups, exactEdges);
         }
 

@@ -1,11 +1,13 @@
-using Dedup.Engine.IO;
 using System.Runtime.InteropServices;
 using Dedup.Engine.Clustering;
+using Dedup.Engine.Execution;
+using Dedup.Engine.IO;
 using Dedup.Engine.Output;
 using Dedup.Engine.Plan;
 using Dedup.Engine.Reporting;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.RunFiles.Records;
+using Dedup.Engine.Stages.Report;
 
 namespace Dedup.Engine.Stages.Cluster;
 
@@ -95,7 +97,7 @@ public sealed class ClusterTask : IStageTask
         var removed = new long[shards];
         var clusteredPerShard = new long[shards];
         long count = 0, bytesRemoved = 0, clustered = 0;
-        using var assignments = writer.Create(ClusterFiles.Assignments);
+        using var assignments = writer.Create(RunFileNames.Assignments);
         using var documents = new DocumentStream(runs, progress);
         for (long d = 0; d < sets.ThisRun; d++)
         {
@@ -127,7 +129,7 @@ public sealed class ClusterTask : IStageTask
             }
         }
 
-        writer.Complete(ClusterFiles.Assignments, assignments);
+        writer.Complete(RunFileNames.Assignments, assignments);
         var starts = new long[shards + 1];
         for (int s = 0; s < shards; s++)
         {

@@ -1,10 +1,10 @@
+using Dedup.Engine.Execution;
 using Dedup.Engine.IO;
 using Dedup.Engine.Output;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.RunFiles.Records;
 using Dedup.Engine.Stages.Cluster;
-using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.Stages.Filter;
 
@@ -34,7 +34,7 @@ public sealed class FilterTask : IStageTask
         context.Log.Info($"filter task {task}: shards {range[0]}..{range[1] - 1} into {output}");
         progress.Expect(shards.Sum(s => s.Length));
         using var writer = new TaskWriter(run, Stage.Filter, task);
-        using var assignments = run.Open<Assignment>(clusterMarker, ClusterFiles.Assignments);
+        using var assignments = run.Open<Assignment>(clusterMarker, RunFileNames.Assignments);
         long removedRows = 0;
         var outputBytes = new long[shards.Count];
         // Each thread's lookups get their share of the budget (a removed row loads its keeper too: two documents).

@@ -34,13 +34,13 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
     {
         this.task = task;
         this.taskIndex = taskIndex;
-        documents = task.Create(SignatureFiles.Documents);
-        ids = task.Create(SignatureFiles.Ids);
-        signatures = task.Create(SignatureFiles.Signatures);
+        documents = task.Create(RunFileNames.Documents);
+        ids = task.Create(RunFileNames.Ids);
+        signatures = task.Create(RunFileNames.Signatures);
         if (plan.Configuration.Verify == Lsh.VerifyMode.Exact)
         {
-            shingles = task.Create(SignatureFiles.Shingles);
-            shingleStarts = task.Create(SignatureFiles.ShingleStarts, MemoryBudget.SmallBufferBytes);
+            shingles = task.Create(RunFileNames.Shingles);
+            shingleStarts = task.Create(RunFileNames.ShingleStarts, MemoryBudget.SmallBufferBytes);
             shingleStarts.Write(0L);
         }
 
@@ -112,13 +112,13 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
     public int Complete()
     {
         bands.Flush();
-        task.Complete(SignatureFiles.Documents, documents);
-        task.Complete(SignatureFiles.Ids, ids);
-        task.Complete(SignatureFiles.Signatures, signatures);
+        task.Complete(RunFileNames.Documents, documents);
+        task.Complete(RunFileNames.Ids, ids);
+        task.Complete(RunFileNames.Signatures, signatures);
         if (shingles is not null)
         {
-            task.Complete(SignatureFiles.Shingles, shingles);
-            task.Complete(SignatureFiles.ShingleStarts, shingleStarts!);
+            task.Complete(RunFileNames.Shingles, shingles);
+            task.Complete(RunFileNames.ShingleStarts, shingleStarts!);
         }
 
         for (int p = 0; p < partitions.Length; p++)

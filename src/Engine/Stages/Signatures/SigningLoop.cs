@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Dedup.Engine.Execution;
 using Dedup.Engine.IO;
 using Dedup.Engine.Reporting;
 using Dedup.Kernels.Backends;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Dedup.Engine.Stages;
+namespace Dedup.Engine.Execution;
 
 /// <summary>
 /// Live counters of the stage running now, written by its tasks and read by whoever shows progress

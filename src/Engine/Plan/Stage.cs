@@ -1,4 +1,4 @@
-namespace Dedup.Engine.Stages;
+namespace Dedup.Engine.Plan;
 
 /// <summary>The stages of a run, in order; each runs as numbered tasks over a run folder.</summary>
 public enum Stage

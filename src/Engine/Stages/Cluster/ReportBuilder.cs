@@ -1,11 +1,11 @@
 using System.Reflection;
+using Dedup.Engine.Execution;
+using Dedup.Engine.Reporting;
 using Dedup.Engine.RunFiles;
-using Dedup.Engine.Stages;
 using Dedup.Engine.Stages.Buckets;
-using Dedup.Engine.Stages.Cluster;
 using Dedup.Engine.Stages.Signatures;
 
-namespace Dedup.Engine.Reporting;
+namespace Dedup.Engine.Stages.Cluster;
 
 /// <summary>Assembles report.json from what every task recorded in its done.json.</summary>
 public static class ReportBuilder

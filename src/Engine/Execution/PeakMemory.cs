@@ -1,4 +1,4 @@
-namespace Dedup.Engine.Stages;
+namespace Dedup.Engine.Execution;
 
 /// <summary>The process's peak resident memory so far (VmHWM on Linux; the peak working set elsewhere).</summary>
 public static class PeakMemory

@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace Dedup.Engine.Stages;
+namespace Dedup.Engine.Execution;
 
 /// <summary>
 /// Parallel loops of the stages that fail with the first error itself, not an AggregateException:

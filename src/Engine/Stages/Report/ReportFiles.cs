@@ -2,10 +2,11 @@ using System.Text.Json;
 using Dedup.Engine.IO;
 using Dedup.Engine.Output;
 using Dedup.Engine.Plan;
+using Dedup.Engine.Reporting;
 using Dedup.Engine.Reporting.Html;
 using Dedup.Engine.RunFiles;
 
-namespace Dedup.Engine.Reporting;
+namespace Dedup.Engine.Stages.Report;
 
 /// <summary>What report.html plots besides report.json: cluster sizes and removed documents' similarities to their keepers (evenly sampled).</summary>
 public sealed record ReportPlots(EvenSample<int> ClusterSizes, EvenSample<double> RemovedSimilarities);
@@ -16,8 +17,6 @@ public sealed record ReportPlots(EvenSample<int> ClusterSizes, EvenSample<double
 /// </summary>
 public static class ReportFiles
 {
-    private const string Plots = "report-plots.json";
-
     private sealed record PlotData(int[] ClusterSizes, double[] RemovedSimilarities);
 
     public static void Write(TaskWriter task, RunReport report, ReportPlots plots)
@@ -25,16 +24,16 @@ public static class ReportFiles
         string reportPath = task.PathOf(OutputNames.Report);
         ReportFile.Write(reportPath, report);
         task.Record(OutputNames.Report, ChecksummedWriter.Seal(reportPath));
-        string plotsPath = task.PathOf(Plots);
+        string plotsPath = task.PathOf(RunFileNames.ReportPlots);
         DurableFile.Write(plotsPath, s => JsonSerializer.Serialize(s, new PlotData(plots.ClusterSizes.ToArray(), plots.RemovedSimilarities.ToArray()), RunJson.Options));
-        task.Record(Plots, ChecksummedWriter.Seal(plotsPath));
+        task.Record(RunFileNames.ReportPlots, ChecksummedWriter.Seal(plotsPath));
     }
 
     /// <summary>The report and plot data as the cluster task built them, checked against its checksums.</summary>
     public static HtmlReportData ReadBuilt(RunFolder run, TaskMarker cluster)
     {
         var report = JsonSerializer.Deserialize<RunReport>(ReadVerified(run, cluster, OutputNames.Report), ReportFile.Json)!;
-        var plots = JsonSerializer.Deserialize<PlotData>(ReadVerified(run, cluster, Plots), RunJson.Options)!;
+        var plots = JsonSerializer.Deserialize<PlotData>(ReadVerified(run, cluster, RunFileNames.ReportPlots), RunJson.Options)!;
         return new HtmlReportData(report, plots.ClusterSizes, plots.RemovedSimilarities);
     }
 
