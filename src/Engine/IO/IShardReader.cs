@@ -29,6 +29,12 @@ public interface IShardReader : IDisposable
     /// <summary>UTF-8 text of the current row, valid until the next <see cref="Read"/>; empty unless the status is Ok or Repaired.</summary>
     ReadOnlySpan<byte> Text { get; }
 
+    /// <summary>
+    /// The XXH3-64 of the shard file's bytes (<see cref="ContentHashingStream"/>), once <see cref="Read"/>
+    /// has returned false; later readers compare it with the signature stage's to prove the shard unchanged.
+    /// </summary>
+    ulong ContentHash { get; }
+
     /// <summary>A short human-readable reason for any status other than <see cref="RecordStatus.Ok"/>; null for Ok.</summary>
     string? Problem { get; }
 }

@@ -5,12 +5,12 @@ internal static class JsonlShardFilter
 {
     private const int RowsPerStep = 4096;
 
-    public static long Write(Shard shard, Stream outputFile, ReadOnlySpan<long> removedRows, OutputCompression compression, CopyProgress progress)
+    public static CopiedShard Write(Shard shard, Stream outputFile, ReadOnlySpan<long> removedRows, OutputCompression compression, CopyProgress progress)
     {
         long row = 0;
         long written = 0;
         int nextRemoved = 0;
-        FileStream? file = null;
+        ContentHashingStream? file = null;
         using var input = Guard(shard, row, () => ShardStreams.OpenRead(shard.FullPath, shard.Compression, out file));
         var lines = new LineReader(input);
         var output = compression.Wrap(outputFile, shard.Compression);
@@ -51,7 +51,7 @@ internal static class JsonlShardFilter
         ShardStreams.CompleteEmpty(outputFile, shard.Compression);
         ShardFilter.CheckAllConsumed(shard, removedRows, nextRemoved, row);
         progress.End(row);
-        return written;
+        return new CopiedShard(written, file!.Finish());
     }
 
     /// <summary>Input failures name the shard; output failures (a full disk) stay plain I/O errors.</summary>

@@ -5,7 +5,8 @@ internal sealed class JsonlShardReader(Shard shard, ReaderOptions options) : ISh
 {
     private readonly JsonLineParser parser = new(options);
     private Stream? stream;
-    private FileStream? file;
+    private ContentHashingStream? file;
+    private ulong? contentHash;
     private LineReader? lines;
     private bool done;
     private string? id;
@@ -23,6 +24,8 @@ internal sealed class JsonlShardReader(Shard shard, ReaderOptions options) : ISh
     public string? Problem => parser.Problem;
 
     public long FileBytesRead => done ? shard.Length : file?.Position ?? 0;
+
+    public ulong ContentHash => contentHash ?? throw new InvalidOperationException($"{shard.FullPath}: the content hash is known only once the shard has been read to its end");
 
     public bool Read()
     {
@@ -42,6 +45,7 @@ internal sealed class JsonlShardReader(Shard shard, ReaderOptions options) : ISh
 
             if (!lines.ReadLine())
             {
+                contentHash = file!.Finish();
                 done = true;
                 Dispose();
                 return false;

@@ -10,7 +10,7 @@ namespace Dedup.Engine.IO;
 /// </summary>
 internal static class ParquetShardFilter
 {
-    public static long Write(Shard shard, Stream output, ReadOnlySpan<long> removedRows, CopyProgress progress)
+    public static CopiedShard Write(Shard shard, Stream output, ReadOnlySpan<long> removedRows, CopyProgress progress)
     {
         long? groupFirstRow = null;
         FileStream? input = null;
@@ -80,7 +80,7 @@ internal static class ParquetShardFilter
             SyncOver.Wait(reader.DisposeAsync());
             ShardFilter.CheckAllConsumed(shard, removedRows, nextRemoved, first);
             progress.End(first);
-            return written;
+            return new CopiedShard(written, ContentHashingStream.OfFile(shard.FullPath));
         }
     }
 

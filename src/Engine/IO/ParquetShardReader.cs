@@ -20,6 +20,7 @@ internal sealed class ParquetShardReader(Shard shard, ReaderOptions options) : I
     private int groupRow;
     private long groupFirstRow;
     private bool done;
+    private ulong? contentHash;
     private byte[] text = new byte[4096];
     private int textLength;
     private string? id;
@@ -31,6 +32,9 @@ internal sealed class ParquetShardReader(Shard shard, ReaderOptions options) : I
     public string? Problem { get; private set; }
 
     public long FileBytesRead => done ? shard.Length : file?.Position ?? 0;
+
+    /// <summary>Parquet is read out of order (footer first, then column chunks), so its hash is one more sequential read at the end.</summary>
+    public ulong ContentHash => contentHash ?? throw new InvalidOperationException($"{shard.FullPath}: the content hash is known only once the shard has been read to its end");
 
     public string Id => id ??= idColumn?.Get(groupRow) ?? $"{shard.RelativePath}:{Row}";
 
@@ -59,6 +63,7 @@ internal sealed class ParquetShardReader(Shard shard, ReaderOptions options) : I
                 {
                     done = true;
                     Dispose();
+                    contentHash = ContentHashingStream.OfFile(shard.FullPath);
                     return false;
                 }
 

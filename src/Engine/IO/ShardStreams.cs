@@ -10,18 +10,22 @@ internal static class ShardStreams
     // Header (no name, no time, unknown OS), an empty final deflate block, CRC-32 0 and size 0.
     private static readonly byte[] EmptyGzip = [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0xFF, 0x03, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
 
-    /// <summary>Opens a shard for reading through its decompressor; <paramref name="file"/> is the file underneath (its position tells progress).</summary>
-    public static Stream OpenRead(string path, Compression compression, out FileStream file)
+    /// <summary>
+    /// Opens a shard for reading through its decompressor; <paramref name="file"/> is the file underneath,
+    /// hashing what is read (its position tells progress, its <see cref="ContentHashingStream.Finish"/> the content hash).
+    /// </summary>
+    public static Stream OpenRead(string path, Compression compression, out ContentHashingStream file)
     {
         GzipStrictness.Enable();
-        file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, MemoryBudget.StreamBufferBytes, FileOptions.SequentialScan);
+        var raw = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, MemoryBudget.StreamBufferBytes, FileOptions.SequentialScan);
+        file = new ContentHashingStream(raw);
         try
         {
             return compression switch
             {
                 Compression.None => file,
                 Compression.Gzip when GzipStrictness.IsActive => new GZipStream(file, CompressionMode.Decompress),
-                Compression.Gzip => new GzipEndCheck(new GZipStream(file, CompressionMode.Decompress), file),
+                Compression.Gzip => new GzipEndCheck(new GZipStream(file, CompressionMode.Decompress), raw),
                 // ZstdSharp leaves the inner stream open by default; the file must close with the reader.
                 Compression.Zstd => new DecompressionStream(file, leaveOpen: false),
                 _ => throw new ArgumentOutOfRangeException(nameof(compression)),

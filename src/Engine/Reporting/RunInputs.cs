@@ -37,6 +37,20 @@ public static class RunInputs
 
                 visit(id, reader.Text);
             }
+
+            CheckContent(shard, reader.ContentHash, report);
+        }
+    }
+
+    /// <summary>The sizes match, but a reordered or edited shard of the same size would give other texts under the same ids.</summary>
+    private static void CheckContent(Shard shard, ulong contentHash, RunReport report)
+    {
+        string signed = report.Inputs.Shards.Single(s => s.Path == shard.RelativePath).ContentHash;
+        if (ContentHashingStream.Format(contentHash) != signed)
+        {
+            throw new InputException(
+                $"{shard.FullPath}: the shard changed after the run signed it (content hash {signed} then, {ContentHashingStream.Format(contentHash)} now). "
+                + "The texts are read again from the inputs as they were when the run was made; restore the shard, or run again.");
         }
     }
 

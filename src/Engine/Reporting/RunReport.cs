@@ -24,7 +24,8 @@ public sealed record InputSummary(IReadOnlyList<string> Paths, IReadOnlyList<Sha
 
 /// <param name="FileBytes">The input shard's size on disk.</param>
 /// <param name="OutputFileBytes">Its deduplicated copy's size on disk; 0 until the filter has written it.</param>
-public sealed record ShardSummary(string Path, string Format, string Compression, long FileBytes, long Records, long Signed, long Removed, long OutputFileBytes);
+/// <param name="ContentHash">XXH3-64 of the input shard's bytes as signed: eval and inspect read it again only if it is the same.</param>
+public sealed record ShardSummary(string Path, string Format, string Compression, long FileBytes, long Records, long Signed, long Removed, long OutputFileBytes, string ContentHash);
 
 /// <summary>Records read, signed (deduplicated), kept, removed; skipped and repaired ones by reason.</summary>
 public sealed record DocumentCounts(

@@ -32,7 +32,7 @@ public sealed class ShardFilterTests : IDisposable
         var shard = JsonlFiles.Write(folder, "in/part", Concat(Lines), compression);
         var output = folder.PathOf($"out/deep/part{JsonlFiles.Suffix(compression)}");
 
-        long written = ShardFilter.Write(shard, output, [0, 3, 4], OutputCompression.Default);
+        long written = ShardFilter.Write(shard, output, [0, 3, 4], OutputCompression.Default, null);
 
         Assert.Equal(5, written);
         var bytes = File.ReadAllBytes(output);
@@ -48,7 +48,7 @@ public sealed class ShardFilterTests : IDisposable
         var shard = JsonlFiles.Write(folder, "in/part", Concat(Lines), compression);
         var output = folder.PathOf($"out/part{JsonlFiles.Suffix(compression)}");
 
-        Assert.Equal(Lines.Length, ShardFilter.Write(shard, output, [], OutputCompression.Default));
+        Assert.Equal(Lines.Length, ShardFilter.Write(shard, output, [], OutputCompression.Default, null));
 
         Assert.Equal(Concat(Lines), JsonlFiles.Decompress(File.ReadAllBytes(output), compression));
     }
@@ -59,7 +59,7 @@ public sealed class ShardFilterTests : IDisposable
         var shard = JsonlFiles.Write(folder, "in/part", Concat(Lines));
         var output = folder.PathOf("out/part.jsonl");
 
-        ShardFilter.Write(shard, output, [7], OutputCompression.Default);
+        ShardFilter.Write(shard, output, [7], OutputCompression.Default, null);
 
         Assert.Equal(Concat(Lines[..7]), File.ReadAllBytes(output));
     }
@@ -71,7 +71,7 @@ public sealed class ShardFilterTests : IDisposable
         var shard = JsonlFiles.Write(folder, "in/part", Concat(Lines), compression);
         var output = folder.PathOf($"out/part{JsonlFiles.Suffix(compression)}");
 
-        long written = ShardFilter.Write(shard, output, [.. Enumerable.Range(0, Lines.Length).Select(i => (long)i)], OutputCompression.Default);
+        long written = ShardFilter.Write(shard, output, [.. Enumerable.Range(0, Lines.Length).Select(i => (long)i)], OutputCompression.Default, null);
 
         Assert.Equal(0, written);
         var bytes = File.ReadAllBytes(output);
@@ -86,7 +86,7 @@ public sealed class ShardFilterTests : IDisposable
         var shard = JsonlFiles.Write(folder, "in/part", Concat(Lines), Compression.Zstd);
         var output = folder.PathOf("out/part.jsonl.zst");
 
-        ShardFilter.Write(shard, output, [2], OutputCompression.Default);
+        ShardFilter.Write(shard, output, [2], OutputCompression.Default, null);
 
         var before = JsonlFiles.ReadAll(shard, JsonlFiles.Options()).Where(r => r.Row != 2).Select(r => (r.Status, r.Text));
         var after = JsonlFiles.ReadAll(ShardDiscovery.Discover([output])[0], JsonlFiles.Options()).Select(r => (r.Status, r.Text));
@@ -99,9 +99,9 @@ public sealed class ShardFilterTests : IDisposable
         var shard = JsonlFiles.Write(folder, "in/part", Concat(Lines), Compression.Gzip);
         var output = folder.PathOf("out/part.jsonl.gz");
 
-        var beyond = Assert.Throws<ArgumentException>(() => ShardFilter.Write(shard, output, [1, 8], OutputCompression.Default));
-        Assert.Throws<ArgumentException>(() => ShardFilter.Write(shard, output, [3, 1], OutputCompression.Default));
-        Assert.Throws<ArgumentException>(() => ShardFilter.Write(shard, output, [2, 2], OutputCompression.Default));
+        var beyond = Assert.Throws<ArgumentException>(() => ShardFilter.Write(shard, output, [1, 8], OutputCompression.Default, null));
+        Assert.Throws<ArgumentException>(() => ShardFilter.Write(shard, output, [3, 1], OutputCompression.Default, null));
+        Assert.Throws<ArgumentException>(() => ShardFilter.Write(shard, output, [2, 2], OutputCompression.Default, null));
 
         Assert.Contains("row 8", beyond.Message);
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!));
@@ -114,7 +114,7 @@ public sealed class ShardFilterTests : IDisposable
         var path = folder.Write("in/cut.jsonl.gz", packed[..(packed.Length / 2)]);
         var output = folder.PathOf("out/cut.jsonl.gz");
 
-        var e = Assert.Throws<ShardReadException>(() => ShardFilter.Write(ShardDiscovery.Discover([path])[0], output, [], OutputCompression.Default));
+        var e = Assert.Throws<ShardReadException>(() => ShardFilter.Write(ShardDiscovery.Discover([path])[0], output, [], OutputCompression.Default, null));
 
         Assert.Equal(path, e.FilePath);
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!));
@@ -131,7 +131,7 @@ public sealed class ShardFilterTests : IDisposable
         var output = folder.PathOf("out/docs.parquet");
         long[] removed = [0, 3, 5, 6, 7, 8, 14];
 
-        long written = ShardFilter.Write(ShardDiscovery.Discover([input])[0], output, removed, OutputCompression.Default);
+        long written = ShardFilter.Write(ShardDiscovery.Discover([input])[0], output, removed, OutputCompression.Default, null);
 
         Assert.Equal(8, written);
         var expected = (await ParquetFiles.RenderRowsAsync(input)).Where((_, i) => !removed.Contains(i)).ToList();
@@ -164,7 +164,7 @@ public sealed class ShardFilterTests : IDisposable
         var input = await ParquetFiles.WriteDocumentsAsync(folder.PathOf("in/docs.parquet"), CompressionMethod.Zstd, 3, 2);
         var output = folder.PathOf("out/docs.parquet");
 
-        long written = ShardFilter.Write(ShardDiscovery.Discover([input])[0], output, [0, 1, 2, 3, 4], OutputCompression.Default);
+        long written = ShardFilter.Write(ShardDiscovery.Discover([input])[0], output, [0, 1, 2, 3, 4], OutputCompression.Default, null);
 
         Assert.Equal(0, written);
         Assert.Equal(0, await ParquetFiles.RowGroupCountAsync(output));
@@ -178,7 +178,7 @@ public sealed class ShardFilterTests : IDisposable
         var input = await ParquetFiles.WriteDocumentsAsync(folder.PathOf("in/docs.parquet"), CompressionMethod.Snappy, 7, 7);
         var output = folder.PathOf("out/docs.parquet");
 
-        ShardFilter.Write(ShardDiscovery.Discover([input])[0], output, [1, 13], OutputCompression.Default);
+        ShardFilter.Write(ShardDiscovery.Discover([input])[0], output, [1, 13], OutputCompression.Default, null);
 
         var before = ParquetFiles.ReadAll(input, JsonlFiles.Options()).Where(r => r.Row is not (1 or 13)).Select(r => (r.Status, r.Text, r.Id));
         Assert.Equal(before, ParquetFiles.ReadAll(output, JsonlFiles.Options()).Select(r => (r.Status, r.Text, r.Id)));
@@ -190,7 +190,7 @@ public sealed class ShardFilterTests : IDisposable
         var input = await ParquetFiles.WriteDocumentsAsync(folder.PathOf("in/docs.parquet"), CompressionMethod.Snappy, 3);
         var output = folder.PathOf("out/docs.parquet");
 
-        Assert.Throws<ArgumentException>(() => ShardFilter.Write(ShardDiscovery.Discover([input])[0], output, [3], OutputCompression.Default));
+        Assert.Throws<ArgumentException>(() => ShardFilter.Write(ShardDiscovery.Discover([input])[0], output, [3], OutputCompression.Default, null));
 
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!));
     }
@@ -202,7 +202,7 @@ public sealed class ShardFilterTests : IDisposable
         var shard = JsonlFiles.Write(folder, "in/part", text, Compression.Gzip);
         var steps = new List<(long Rows, long Bytes)>();
 
-        ShardFilter.Write(shard, folder.PathOf("out/part.jsonl.gz"), [5, 9_000], OutputCompression.Default, (rows, bytes) => steps.Add((rows, bytes)));
+        ShardFilter.Write(shard, folder.PathOf("out/part.jsonl.gz"), [5, 9_000], OutputCompression.Default, null, (rows, bytes) => steps.Add((rows, bytes)));
 
         Assert.True(steps.Count >= 3, $"{steps.Count} steps");
         Assert.Equal(10_000, steps.Sum(s => s.Rows));
@@ -217,7 +217,7 @@ public sealed class ShardFilterTests : IDisposable
         var shard = ShardDiscovery.Discover([input])[0];
         var steps = new List<(long Rows, long Bytes)>();
 
-        ShardFilter.Write(shard, folder.PathOf("out/docs.parquet"), [0, 5, 6, 7, 8], OutputCompression.Default, (rows, bytes) => steps.Add((rows, bytes)));
+        ShardFilter.Write(shard, folder.PathOf("out/docs.parquet"), [0, 5, 6, 7, 8], OutputCompression.Default, null, (rows, bytes) => steps.Add((rows, bytes)));
 
         Assert.Equal([5L, 4, 6], steps.Take(3).Select(s => s.Rows));
         Assert.Equal(15, steps.Sum(s => s.Rows));

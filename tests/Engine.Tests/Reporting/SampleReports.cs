@@ -55,7 +55,7 @@ public static class SampleReports
         return paths.Select((path, i) =>
         {
             long records = share[i] + 500 + random.Next(5_000);
-            return new ShardSummary(path, "jsonl", "gzip", records * 700, records, records, share[i], (records - share[i]) * 690);
+            return new ShardSummary(path, "jsonl", "gzip", records * 700, records, records, share[i], (records - share[i]) * 690, "0123456789abcdef");
         }).ToList();
     }
 

@@ -21,9 +21,10 @@ public static class ReportBuilder
         var bucketing = buckets.Select(m => m.StatsAs<BucketTaskStats>()).ToList();
 
         var recordsPerShard = signing.SelectMany(s => s.RecordsPerShard).ToList();
+        var contentHashes = signing.SelectMany(s => s.ContentHashes).ToList();
         var shards = plan.Shards.Select((s, i) => new ShardSummary(
             s.Path, s.Format.ToString().ToLowerInvariant(), s.Compression.ToString().ToLowerInvariant(), s.Bytes,
-            recordsPerShard[i], cluster.SignedPerShard[i], cluster.RemovedPerShard[i], OutputFileBytes: 0)).ToList();
+            recordsPerShard[i], cluster.SignedPerShard[i], cluster.RemovedPerShard[i], OutputFileBytes: 0, contentHashes[i])).ToList();
 
         var byReason = signing.SelectMany(s => s.RecordsByReason)
             .GroupBy(kv => kv.Key)

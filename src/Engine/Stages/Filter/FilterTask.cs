@@ -5,6 +5,7 @@ using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.RunFiles.Records;
 using Dedup.Engine.Stages.Cluster;
+using Dedup.Engine.Stages.Signatures;
 
 namespace Dedup.Engine.Stages.Filter;
 
@@ -35,6 +36,7 @@ public sealed class FilterTask : IStageTask
         progress.Expect(shards.Sum(s => s.Length));
         using var writer = new TaskWriter(run, Stage.Filter, task);
         using var assignments = run.Open<Assignment>(clusterMarker, RunFileNames.Assignments);
+        var contentHashes = runs.SignatureMarkers(0).SelectMany(m => m.StatsAs<SignatureTaskStats>().ContentHashes).ToList();
         long removedRows = 0;
         var outputBytes = new long[shards.Count];
         // Each thread's lookups get their share of the budget (a removed row loads its keeper too: two documents).
@@ -50,7 +52,7 @@ public sealed class FilterTask : IStageTask
             DurableFile.RemoveLeftovers(target);
             DurableFile.RemoveLeftovers(removedTarget);
             var removed = RemovedOf(runs, assignments, first, stats.AssignmentStarts[shard.Index + 1] - first, batchDocuments);
-            ShardFilter.Write(shard, target, removed.Select(r => r.Row).ToArray(), run.Plan.OutputCompression, progress.Add);
+            ShardFilter.Write(shard, target, removed.Select(r => r.Row).ToArray(), run.Plan.OutputCompression, ContentHashingStream.Parse(contentHashes[shard.Index]), progress.Add);
             outputBytes[i] = new FileInfo(target).Length;
             if (removed.Count > 0)
             {

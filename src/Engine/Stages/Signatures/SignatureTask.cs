@@ -9,11 +9,13 @@ namespace Dedup.Engine.Stages.Signatures;
 
 /// <summary>What a signature task counted, for the report.</summary>
 /// <param name="RecordsPerShard">Records read from each shard of the task's range, in order.</param>
+/// <param name="ContentHashes">Each shard's content hash as read (<see cref="ContentHashingStream"/>), in order: later readers prove the shard unchanged by it.</param>
 public sealed record SignatureTaskStats(
     long Documents,
     long TextBytes,
     long WithoutTokens,
     IReadOnlyList<long> RecordsPerShard,
+    IReadOnlyList<string> ContentHashes,
     IReadOnlyDictionary<string, long> RecordsByReason,
     IReadOnlyList<RecordProblem> ProblemExamples,
     int BandRuns,
@@ -59,11 +61,13 @@ public sealed class SignatureTask : IStageTask
         {
             int batchBytes = Math.Min(budget.SignatureBatchBytes, backend.PreferredBatchBytes);
             var settings = new SigningSettings(batchBytes, budget.SignatureBatchDocuments(config.Permutations), config.KeepPolicy, config.Strict);
-            computeSeconds = new SigningLoop(backend, config.ReaderOptions, settings, tally, progress).Run(shards, sink, context.Cancellation);
+            var loop = new SigningLoop(backend, config.ReaderOptions, settings, tally, progress);
+            computeSeconds = loop.Run(shards, sink, context.Cancellation);
             int runs = sink.Complete();
             stats = new SignatureTaskStats(
                 sink.Count, sink.TextBytes, sink.WithoutTokens,
                 shards.Select(s => tally.RecordsIn(s.Index)).ToList(),
+                loop.ContentHashes.Select(ContentHashingStream.Format).ToList(),
                 tally.ByStatus.OrderBy(kv => kv.Key).ToDictionary(kv => RecordTally.ReasonName(kv.Key), kv => kv.Value),
                 tally.Examples, runs, Math.Round(computeSeconds, 3), backend.Name, choice.Reason);
         }

@@ -19,6 +19,9 @@ internal sealed class SigningLoop(ISignatureBackend backend, ReaderOptions reade
     private const int BatchesInFlight = 2;
 
     /// <summary>Signs every document of <paramref name="shards"/> into <paramref name="sink"/>; returns the seconds the backend computed.</summary>
+    /// <summary>The content hash of each shard read, in the order given; filled as each shard ends, whole once <see cref="Run"/> returns.</summary>
+    public List<ulong> ContentHashes { get; } = [];
+
     public double Run(IReadOnlyList<Shard> shards, ISignedBatchSink sink, CancellationToken cancellation)
     {
         var parameters = backend.Parameters;
@@ -99,6 +102,7 @@ internal sealed class SigningLoop(ISignatureBackend backend, ReaderOptions reade
                     batch.Add(text, shard.Index, reader.Row, reader.Id, options.Keep.Rank(text.Length, reader.Key));
                 }
 
+                ContentHashes.Add(reader.ContentHash);
                 earlierShards += shard.Length;
             }
 

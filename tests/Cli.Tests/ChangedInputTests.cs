@@ -1,0 +1,93 @@
+namespace Dedup.Cli.Tests;
+
+/// <summary>
+/// An input that changed after it was signed, with the same size (its lines reordered), is caught by
+/// its content hash: the filter and eval refuse it, and no output for it appears. Before, the size
+/// check passed and removed/ named rows that held other documents.
+/// </summary>
+public sealed class ChangedInputTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+    private readonly string input;
+    private readonly string shard;
+    private readonly string runDir;
+
+    public ChangedInputTests()
+    {
+        input = temp.PathOf("in");
+        Directory.CreateDirectory(input);
+        shard = Path.Combine(input, "part-0.jsonl");
+        File.Copy(Path.Combine(TestPaths.SamplesCorpus, "en", "part-0.jsonl"), shard);
+        runDir = temp.PathOf("run");
+    }
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void AReorderedShardOfTheSameSizeStopsTheStagedFilterBeforeItWritesTheShard()
+    {
+        Succeed("plan", input, "--run-dir", runDir);
+        foreach (string stage in new[] { "signatures", "buckets", "cluster" })
+        {
+            Succeed(stage, "--run-dir", runDir, "-q");
+        }
+
+        long size = new FileInfo(shard).Length;
+        Reorder(shard);
+        Assert.Equal(size, new FileInfo(shard).Length);
+
+        var filter = CliRunner.Run("filter", "--run-dir", runDir, "-q");
+
+        Assert.Equal(2, filter.ExitCode);
+        Assert.Contains($"{shard}: the shard changed after its documents were signed", filter.Stderr);
+        Assert.False(File.Exists(Path.Combine(runDir, "output", "part-0.jsonl")), "a filtered copy of the changed shard was written");
+        Assert.False(Directory.Exists(Path.Combine(runDir, "output", "removed")), "removed rows of the changed shard were written");
+    }
+
+    [Fact]
+    public void AReorderedShardStopsARerunOfTheSameRunFolderAndOutLeftAsItWas()
+    {
+        string output = temp.PathOf("out");
+        Succeed("run", input, "-o", output, "--run-dir", runDir, "-q");
+        var before = Snapshot(output);
+        Reorder(shard);
+
+        var rerun = CliRunner.Run("run", input, "-o", output, "--run-dir", runDir, "--overwrite", "-q");
+
+        Assert.Equal(2, rerun.ExitCode);
+        Assert.Contains("the shard changed after its documents were signed", rerun.Stderr);
+        Assert.Equal(before, Snapshot(output));
+    }
+
+    [Fact]
+    public void EvalRefusesAShardThatChangedAfterTheRun()
+    {
+        string output = temp.PathOf("out");
+        Succeed("run", input, "-o", output, "-q");
+        Reorder(shard);
+
+        var eval = CliRunner.Run("eval", output, "--exact-jaccard");
+
+        Assert.Equal(2, eval.ExitCode);
+        Assert.Contains($"{shard}: the shard changed after the run signed it", eval.Stderr);
+    }
+
+    /// <summary>The same lines in reverse order: the same bytes, so the same size.</summary>
+    private static void Reorder(string path)
+    {
+        var lines = File.ReadAllText(path).TrimEnd('\n').Split('\n');
+        Array.Reverse(lines);
+        File.WriteAllText(path, string.Join('\n', lines) + "\n");
+    }
+
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".html", StringComparison.Ordinal) && !f.EndsWith("report.json", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
+    private static void Succeed(params string[] args)
+    {
+        var r = CliRunner.Run(args);
+        Assert.True(r.ExitCode == 0, r.ToString());
+    }
+}
