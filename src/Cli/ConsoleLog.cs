@@ -1,4 +1,5 @@
 using Dedup.Engine;
+using Dedup.Engine.IO;
 
 namespace Dedup.Cli;
 
@@ -18,8 +19,9 @@ public sealed class ConsoleLog(TextWriter error, bool quiet = false, ProgressPri
 
     public void Warning(string message) => Write($"dedup: warning: {message}");
 
-    private void Write(string line)
+    private void Write(string message)
     {
+        string line = MessageText.Safe(message, MessageText.MessageChars);
         if (progress is null)
         {
             error.WriteLine(line);

@@ -15,17 +15,17 @@ public static class FailureHandler
         }
         catch (UsageException e)
         {
-            error.WriteLine($"dedup: error: {e.Message}");
+            error.WriteLine($"dedup: error: {MessageText.Safe(e.Message, MessageText.MessageChars)}");
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is InputException or ShardReadException or BackendUnavailableException or PlatformNotSupportedException)
         {
-            error.WriteLine($"dedup: error: {e.Message}");
+            error.WriteLine($"dedup: error: {MessageText.Safe(e.Message, MessageText.MessageChars)}");
             return ExitCodes.Failure;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"dedup: error: {e.Message}");
+            error.WriteLine($"dedup: error: {MessageText.Safe(e.Message, MessageText.MessageChars)}");
             return ExitCodes.Failure;
         }
         catch (OperationCanceledException)

@@ -349,7 +349,8 @@ internal sealed partial class JsonLineParser
             message = message[..cut];
         }
 
-        message = message.TrimEnd().TrimEnd('.');
+        // The reader quotes the offending token, which may be the whole line, and raw bytes of it.
+        message = MessageText.Safe(message.TrimEnd().TrimEnd('.'));
         return e.BytePositionInLine is long position
             ? $"invalid JSON: {message} at byte {position}"
             : $"invalid JSON: {message}";

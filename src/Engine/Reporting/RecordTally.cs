@@ -61,7 +61,7 @@ public sealed class RecordTally(IRunLog log, int examplesKept = 100, int warning
             }
 
             Problems++;
-            var problem = new RecordProblem(shard.RelativePath, row, ReasonName(status), detail ?? string.Empty);
+            var problem = new RecordProblem(shard.RelativePath, row, ReasonName(status), MessageText.Safe(detail ?? string.Empty));
             if (examples.Count < examplesKept)
             {
                 examples.Add(problem);
