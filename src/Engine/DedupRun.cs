@@ -20,6 +20,8 @@ public static class DedupRun
     /// <summary>Runs with <paramref name="progress"/> updated as the stages go, for a caller that shows it.</summary>
     public static RunReport Execute(DedupOptions options, IRunLog log, RunProgress progress, CancellationToken cancellation = default)
     {
+        // Before any work: the stages check the budget against this machine too, but only once they start.
+        MemoryBudget.OnThisMachine(options.MemoryBytes);
         var shards = ShardDiscovery.Discover(options.Inputs);
         var plan = RunPlanner.Create(options, shards);
         using var output = OutputDirectory.Open(options.Output, options.Inputs, options.Overwrite);

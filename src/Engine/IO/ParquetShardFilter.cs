@@ -18,7 +18,7 @@ internal static class ParquetShardFilter
         try
         {
             input = new FileStream(shard.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, MemoryBudget.SmallBufferBytes, FileOptions.RandomAccess);
-            reader = SyncOver.Wait(ParquetReader.CreateAsync(input, leaveStreamOpen: true));
+            reader = ParquetFooter.Open(input);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {

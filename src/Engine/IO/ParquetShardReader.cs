@@ -96,7 +96,7 @@ internal sealed class ParquetShardReader(Shard shard, ReaderOptions options) : I
         // Parquet.Net's gzip codec decompresses through GZipStream too.
         GzipStrictness.Enable();
         file = new FileStream(shard.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, MemoryBudget.SmallBufferBytes, FileOptions.RandomAccess);
-        parquet = SyncOver.Wait(ParquetReader.CreateAsync(file, leaveStreamOpen: true));
+        parquet = ParquetFooter.Open(file);
         var schema = parquet.Schema;
         texts = [.. options.TextFields.Select(name => new FlatColumn<ReadOnlyMemory<char>>(ParquetColumns.Text(schema, name, shard)))];
         var idField = ParquetColumns.Scalar(schema, options.IdField);

@@ -76,7 +76,7 @@ public static class ShardFieldCheck
         try
         {
             using var file = new FileStream(shard.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, MemoryBudget.SmallBufferBytes, FileOptions.RandomAccess);
-            var parquet = SyncOver.Wait(ParquetReader.CreateAsync(file, leaveStreamOpen: true));
+            var parquet = ParquetFooter.Open(file);
             var names = parquet.Schema.Fields.Select(f => f.Name).ToList();
             SyncOver.Wait(parquet.DisposeAsync());
             return names;

@@ -77,6 +77,12 @@ public sealed record DedupOptions
     public IReadOnlyList<string> Against { get; init; } = [];
 
     /// <summary>
+    /// Buckets tasks at most: a signatures task keeps one band file open per partition, and a process may
+    /// open 20,000 files on a common Linux default (ulimit -Hn), shards, sidecars and the runtime's own included.
+    /// </summary>
+    public const int MaxPartitions = 4096;
+
+    /// <summary>
     /// Checks every value and returns the signature parameters they give, with bands x rows chosen from
     /// the threshold unless both are given. Throws <see cref="UsageException"/> naming the option.
     /// </summary>
@@ -97,9 +103,29 @@ public sealed record DedupOptions
             throw new UsageException($"--sweep {string.Join(',', Sweep)}: every threshold must lie strictly between 0 and 1.");
         }
 
-        if (Permutations < 1)
+        if (Permutations is < 1 or > SignatureParameters.MaxPermutations)
         {
-            throw new UsageException($"--num-perm {Permutations}: give at least 1 ({RunDefaults.Permutations} is the default).");
+            throw new UsageException($"--num-perm {Permutations}: give 1 to {SignatureParameters.MaxPermutations} ({RunDefaults.Permutations} is the default).");
+        }
+
+        if (ShingleSize is < 1 or > SignatureParameters.MaxShingleSize)
+        {
+            throw new UsageException($"--ngram {ShingleSize}: give 1 to {SignatureParameters.MaxShingleSize} tokens per shingle ({RunDefaults.ShingleSize} is the default).");
+        }
+
+        if (Bands.HasValue && (Bands < 1 || Rows < 1 || (long)Bands * Rows!.Value > Permutations))
+        {
+            throw new UsageException($"--bands {Bands} --rows {Rows}: give at least 1 of each, with bands x rows at most the {Permutations} permutations.");
+        }
+
+        if (Partitions > MaxPartitions)
+        {
+            throw new UsageException($"--partitions {Partitions}: give at most {MaxPartitions}: every signatures task keeps one file open per partition.");
+        }
+
+        if (string.IsNullOrWhiteSpace(IdField))
+        {
+            throw new UsageException($"--id-field '{IdField}': give the name of the field that names each document (default: {RunDefaults.IdField}).");
         }
 
         if (Tasks < 1 || Partitions < 1 || Tasks >= DocumentRef.MaxTasks)

@@ -19,6 +19,22 @@ public sealed record MemoryBudget(long Bytes)
     /// <summary>The buffer of a file read here and there, or of a small one (Parquet footers, field checks, id spills).</summary>
     public const int SmallBufferBytes = 1 << 16;
 
+    /// <summary>
+    /// The budget of <paramref name="bytes"/> for a task on this machine. A budget above the memory this
+    /// process may use (physical memory, or a container's limit) would not bound anything: buffers sized by it
+    /// fail to allocate (OutOfMemoryException) or make the machine swap, so it is refused.
+    /// </summary>
+    public static MemoryBudget OnThisMachine(long bytes)
+    {
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (bytes > available)
+        {
+            throw new UsageException($"--memory: {bytes >> 30:N0} GiB is more than this machine has for a process ({available / (double)(1L << 30):0.#} GiB); give less, e.g. --memory {Math.Max(1, available / 2 >> 30)}G.");
+        }
+
+        return new MemoryBudget(bytes);
+    }
+
     /// <summary>Measured: a signatures process over a few documents peaks at 70 MiB.</summary>
     public const long RuntimeReserve = 96L << 20;
 

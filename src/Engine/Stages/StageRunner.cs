@@ -17,8 +17,8 @@ namespace Dedup.Engine.Stages;
 /// </summary>
 public sealed record StageContext(RunFolder Run, DeviceKind Device, int Threads, string Output, IRunLog Log, RunProgress Progress, CancellationToken Cancellation)
 {
-    /// <summary>The plan's --memory: every task sizes its buffers by it.</summary>
-    public MemoryBudget Budget { get; } = new(Run.Plan.MemoryBytes);
+    /// <summary>The plan's --memory: every task sizes its buffers by it; a budget above what this machine has is refused.</summary>
+    public MemoryBudget Budget { get; } = MemoryBudget.OnThisMachine(Run.Plan.MemoryBytes);
 }
 
 /// <summary>Runs tasks of a stage, one after another, except those that have finished already (a rerun skips finished tasks).</summary>
