@@ -47,6 +47,11 @@ public sealed class RunFolder(string path, RunPlan plan)
             throw new InputException($"{file} belongs to another plan (run hash {marker?.RunHash}, not {Plan.Hash}); this run folder mixes runs. Delete {TaskFolder(stage, task)} and run the task again.");
         }
 
+        if (!marker.IsIntact)
+        {
+            throw new InputException($"{file} was changed after the task wrote it (its checksum no longer matches), so its counts cannot be trusted. Delete {TaskFolder(stage, task)} and run {stage.Name()} task {task} again.");
+        }
+
         return marker;
     }
 

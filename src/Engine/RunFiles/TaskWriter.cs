@@ -54,7 +54,7 @@ public sealed class TaskWriter : IDisposable
     {
         var marker = new TaskMarker(
             run.Plan.Hash, stage, task, Elapsed, PeakMemory.Bytes(), files,
-            JsonSerializer.SerializeToElement(stats, RunJson.Options));
+            JsonSerializer.SerializeToElement(stats, RunJson.Options)).Sealed();
         DurableFile.Write(PathOf(RunFileNames.TaskDone), s => JsonSerializer.Serialize(s, marker, RunJson.Options));
         try
         {

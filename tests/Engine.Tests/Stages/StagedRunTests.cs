@@ -164,4 +164,20 @@ public sealed class StagedRunTests(DevmixRunFixture oneProcess) : IClassFixture<
         var e = Assert.Throws<InputException>(() => RunFolder.Open(run.Path));
         Assert.Contains("was changed after it was planned", e.Message);
     }
+
+    [Fact]
+    public void EditedStatisticsInADoneJsonAreRefusedBeforeTheyReachTheReport()
+    {
+        using var temp = new TempFolder();
+        var run = StagedRun.Plan(DevmixRunFixture.Options(Shards, temp.PathOf("out")), temp.PathOf("run"));
+        StagedRun.Stage(run, Stage.Signatures);
+        string marker = Path.Combine(run.TaskFolder(Stage.Signatures, 0), RunFileNames.TaskDone);
+        string text = File.ReadAllText(marker);
+        string edited = System.Text.RegularExpressions.Regex.Replace(text, "\"text_bytes\": \\d+", "\"text_bytes\": 1");
+        Assert.NotEqual(text, edited);
+        File.WriteAllText(marker, edited);
+
+        var e = Assert.Throws<InputException>(() => StagedRun.Stage(run, Stage.Buckets));
+        Assert.Contains($"{marker} was changed after the task wrote it", e.Message);
+    }
 }
