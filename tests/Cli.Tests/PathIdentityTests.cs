@@ -15,6 +15,71 @@ public sealed class PathIdentityTests
     private static readonly string Shards = Path.Combine(TestPaths.Devmix, "shards");
 
     [Fact]
+    public void RunningIntoAnInputThroughASymlinkIsRefusedAndLeavesTheInputUntouched()
+    {
+        using var temp = new TempFolder();
+        CopyShards(temp, "in");
+        Directory.CreateSymbolicLink(temp.PathOf("link_in"), "in");
+        var before = Snapshot(temp.PathOf("in"));
+
+        var r = CliRunner.Run("run", temp.PathOf("link_in"), "-o", temp.PathOf("in"), "--overwrite", "--device", "cpu", "-q");
+
+        Assert.True(r.ExitCode == 1, r.ToString());
+        Assert.Contains("dedup: error: ", r.Stderr);
+        Assert.Contains(temp.PathOf("in"), r.Stderr);
+        Assert.Equal(before, Snapshot(temp.PathOf("in")));
+        Assert.Equal(["in", "link_in"], temp.Entries());
+    }
+
+    [Fact]
+    public void AnOutputReachedThroughASymlinkIntoTheInputIsRefused()
+    {
+        using var temp = new TempFolder();
+        CopyShards(temp, "in");
+        Directory.CreateSymbolicLink(temp.PathOf("link"), "in");
+        var before = Snapshot(temp.PathOf("in"));
+
+        var r = CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("link/out"), "--device", "cpu", "-q");
+
+        Assert.True(r.ExitCode == 1, r.ToString());
+        Assert.Contains("inside the input", r.Stderr);
+        Assert.Equal(before, Snapshot(temp.PathOf("in")));
+    }
+
+    [Fact]
+    public void AShardLinkedFromInsideTheOutputIsNotDeletedByOverwrite()
+    {
+        using var temp = new TempFolder();
+        CopyShards(temp, "out");
+        Directory.CreateDirectory(temp.PathOf("in"));
+        File.CreateSymbolicLink(temp.PathOf("in/part-00000.jsonl.gz"), "../out/part-00000.jsonl.gz");
+        var before = Snapshot(temp.PathOf("out"));
+
+        var r = CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--overwrite", "--device", "cpu", "-q");
+
+        Assert.True(r.ExitCode == 1, r.ToString());
+        Assert.Contains("inside the output", r.Stderr);
+        Assert.Equal(before, Snapshot(temp.PathOf("out")));
+    }
+
+    [Fact]
+    public void ASymlinkedOutputIsFollowedAndTheLinkIsKept()
+    {
+        using var temp = new TempFolder();
+        CopyShards(temp, "in", count: 1);
+        temp.Write("elsewhere/out/old.txt", "replaced by --overwrite");
+        Directory.CreateSymbolicLink(temp.PathOf("out"), "elsewhere/out");
+
+        var r = CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--overwrite", "--device", "cpu", "-q");
+
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal("elsewhere/out", new DirectoryInfo(temp.PathOf("out")).LinkTarget);
+        Assert.True(File.Exists(temp.PathOf("elsewhere/out/report.json")));
+        Assert.False(File.Exists(temp.PathOf("elsewhere/out/old.txt")));
+        Assert.Equal(["out"], Directory.GetFileSystemEntries(temp.PathOf("elsewhere")).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void ASymlinkedShardIsReadAtItsTargetsSize()
     {
         using var temp = new TempFolder();
@@ -63,6 +128,38 @@ public sealed class PathIdentityTests
         Assert.Contains($"{temp.PathOf("loop")}", named.Stderr);
         Assert.Contains("symbolic link loop", named.Stderr);
         Assert.DoesNotContain("Unsupported input file type", named.Stderr);
+    }
+
+    /// <summary>
+    /// A mount point cannot be renamed (EBUSY), so replacing it at the end failed with a bare OS error.
+    /// The mount lives in a private mount namespace of the one command (unshare -m), so nothing is left
+    /// mounted whatever happens; a bind mount of a folder of the same file system has the parent's
+    /// device number, which is why the check cannot be a comparison of device numbers alone.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("mount -t tmpfs tmpfs \"$1\"")]
+    [InlineData("mount --bind \"$0\" \"$1\"")]
+    public void AnOutputOnAMountPointIsRefusedBeforeAnyWork(string mount)
+    {
+        RequiredTool.Require("mounting OUT in a private mount namespace", "apt-get install util-linux mount", "unshare", "mount");
+        using var temp = new TempFolder();
+        CopyShards(temp, "in", count: 1);
+        string source = temp.PathOf("source/old.txt");
+        File.WriteAllText(source, "the mounted folder's contents");
+        Directory.CreateDirectory(temp.PathOf("out"));
+        string[] inNamespace = ["-m", "sh", "-c", $"{mount} && shift && exec \"$@\"", Path.GetDirectoryName(source)!, temp.PathOf("out")];
+        var probe = CliRunner.RunUnder("unshare", inNamespace, "--version");
+        RequiredTool.RequireThat(probe.ExitCode == 0, $"mounting OUT needs the right to mount in a new namespace (root): {probe.Stderr.Trim()}");
+
+        var r = CliRunner.RunUnder("unshare", inNamespace, "run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--overwrite", "--device", "cpu");
+
+        Assert.True(r.ExitCode == 1, r.ToString());
+        Assert.Contains($"dedup: error: the output {temp.PathOf("out")} is a mount point", r.Stderr);
+        Assert.Contains("a folder inside it", r.Stderr);
+        Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(r.Stdout);
+        Assert.Equal(["in", "out", "source"], temp.Entries());
+        Assert.Equal("the mounted folder's contents", File.ReadAllText(source));
     }
 
     private static void CopyShards(TempFolder temp, string folder, int count = 2)
