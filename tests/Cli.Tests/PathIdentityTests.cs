@@ -162,6 +162,76 @@ public sealed class PathIdentityTests
         Assert.Equal("the mounted folder's contents", File.ReadAllText(source));
     }
 
+    /// <summary>
+    /// A sub-folder of the input that is OUT bind-mounted: the same folder at another path, which
+    /// resolving links does not show, only its device and inode. Replacing OUT would delete the
+    /// input's files under the mount.
+    /// </summary>
+    [SkippableFact]
+    public void AnInputSubFolderThatIsTheOutputByABindMountIsRefused()
+    {
+        RequiredTool.Require("mounting in a private mount namespace", "apt-get install util-linux mount", "unshare", "mount");
+        using var temp = new TempFolder();
+        CopyShards(temp, "out", count: 1);
+        Directory.CreateDirectory(temp.PathOf("in/sub"));
+        var before = Snapshot(temp.PathOf("out"));
+        string[] inNamespace = ["-m", "sh", "-c", "mount --bind \"$0\" \"$1\" && shift && exec \"$@\"", temp.PathOf("out"), temp.PathOf("in/sub")];
+        var probe = CliRunner.RunUnder("unshare", inNamespace, "--version");
+        RequiredTool.RequireThat(probe.ExitCode == 0, $"a bind mount needs the right to mount in a new namespace (root): {probe.Stderr.Trim()}");
+
+        var r = CliRunner.RunUnder("unshare", inNamespace, "run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--overwrite", "--device", "cpu", "-q");
+
+        Assert.True(r.ExitCode == 1, r.ToString());
+        Assert.Contains(temp.PathOf("in/sub"), r.Stderr);
+        Assert.Equal(before, Snapshot(temp.PathOf("out")));
+    }
+
+    [Fact]
+    public void ARunFolderInsideTheInputIsRefused()
+    {
+        using var temp = new TempFolder();
+        CopyShards(temp, "in", count: 1);
+        var before = Snapshot(temp.PathOf("in"));
+
+        var r = CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--run-dir", temp.PathOf("in/work"), "--device", "cpu", "-q");
+
+        Assert.True(r.ExitCode == 1, r.ToString());
+        Assert.Contains("inside the input", r.Stderr);
+        Assert.Equal(before, Snapshot(temp.PathOf("in")));
+        Assert.Equal(["in"], temp.Entries());
+    }
+
+    [Fact]
+    public void ARunFolderInsideTheOutputIsRefused()
+    {
+        using var temp = new TempFolder();
+        CopyShards(temp, "in", count: 1);
+        string old = temp.Write("out/old.txt", "kept");
+
+        var r = CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"), "--overwrite", "--run-dir", temp.PathOf("out/work"), "--device", "cpu", "-q");
+
+        Assert.True(r.ExitCode == 1, r.ToString());
+        Assert.Contains("the run folder", r.Stderr);
+        Assert.Equal(["old.txt"], Directory.GetFileSystemEntries(temp.PathOf("out")).Select(Path.GetFileName));
+        Assert.Equal("kept", File.ReadAllText(old));
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("run/signatures")]
+    public void AnOutputThatIsTheRunFolderOrOneOfItsOwnFoldersIsRefused(string output)
+    {
+        using var temp = new TempFolder();
+        CopyShards(temp, "in", count: 1);
+
+        var r = CliRunner.Run("plan", temp.PathOf("in"), "--run-dir", temp.PathOf("run"), "-o", temp.PathOf(output));
+
+        Assert.True(r.ExitCode == 1, r.ToString());
+        Assert.Contains("the run folder", r.Stderr);
+        Assert.Equal(["in"], temp.Entries().Where(e => e != "run"));
+        Assert.False(File.Exists(temp.PathOf("run/run.json")));
+    }
+
     private static void CopyShards(TempFolder temp, string folder, int count = 2)
     {
         foreach (string shard in Directory.GetFiles(Shards).Order(StringComparer.Ordinal).Take(count))
