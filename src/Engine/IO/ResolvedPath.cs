@@ -10,7 +10,7 @@ namespace Dedup.Engine.IO;
 /// </summary>
 internal sealed class ResolvedPath
 {
-    private FileIdentity[]? ancestors;
+    private (string Path, FileIdentity Identity)[]? ancestors;
 
     private ResolvedPath(string given, string real)
     {
@@ -37,8 +37,7 @@ internal sealed class ResolvedPath
             return true;
         }
 
-        var target = FileStatus.Of(folder.Real);
-        return target.Exists && Ancestors().Contains(target.Identity);
+        return folder.Identity() is FileIdentity identity && Ancestors().Any(a => a.Identity == identity);
     }
 
     /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> or lies inside it, both full paths, by their spelling alone.</summary>
@@ -84,17 +83,24 @@ internal sealed class ResolvedPath
         return full;
     }
 
+    /// <summary>The identity of the path itself; null where it does not exist (yet).</summary>
+    private FileIdentity? Identity()
+    {
+        var identities = Ancestors();
+        return identities.Length > 0 && identities[0].Path == Real ? identities[0].Identity : null;
+    }
+
     /// <summary>The identities of this path and every existing folder above it, computed once.</summary>
-    private FileIdentity[] Ancestors()
+    private (string Path, FileIdentity Identity)[] Ancestors()
     {
         if (ancestors is null)
         {
-            var found = new List<FileIdentity>();
+            var found = new List<(string, FileIdentity)>();
             for (string? path = Real; path is not null; path = Path.GetDirectoryName(path))
             {
                 if (FileStatus.Of(path) is { Exists: true } status)
                 {
-                    found.Add(status.Identity);
+                    found.Add((path, status.Identity));
                 }
             }
 
