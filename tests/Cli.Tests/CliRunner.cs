@@ -25,6 +25,24 @@ public static class CliRunner
         return Wait(start);
     }
 
+    /// <summary>
+    /// Runs dedup as the last arguments of <paramref name="program"/> (<c>program programArgs... dotnet dedup.dll args...</c>):
+    /// for a wrapper such as <c>unshare</c> that sets up what the run sees.
+    /// </summary>
+    public static Result RunUnder(string program, string[] programArgs, params string[] args)
+    {
+        var dedup = StartInfo(Dedup, [], args);
+        var start = StartInfo(Dedup, [], []);
+        start.FileName = program;
+        start.ArgumentList.Clear();
+        foreach (string a in programArgs.Append(dedup.FileName).Concat(dedup.ArgumentList))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        return Wait(start);
+    }
+
     /// <summary>Runs the bench harness, which the test project references so that it is built and copied beside dedup.</summary>
     public static Result Bench(params string[] args) => Wait(StartInfo("Dedup.Bench.dll", [], args));
 

@@ -39,8 +39,9 @@ public static class PlanCommand
     {
         string outputFolder = output ?? Path.Combine(runDir, "output");
         var options = configuration.Read(r, outputFolder);
+        var shards = ShardDiscovery.Discover(options.Inputs);
         OutputDirectory.CheckPlacement(outputFolder, options.Inputs);
-        var plan = RunPlanner.Create(options, ShardDiscovery.Discover(options.Inputs));
+        var plan = RunPlanner.Create(options, shards);
         return RunPlanner.PlanOrResume(runDir, plan).Plan;
     }
 }

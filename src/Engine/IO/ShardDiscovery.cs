@@ -23,7 +23,8 @@ public static class ShardDiscovery
         foreach (var input in inputs)
         {
             var fullPath = Path.GetFullPath(input);
-            if (Directory.Exists(fullPath))
+            var status = FileStatus.Of(fullPath);
+            if (status.Kind == FileKind.Directory)
             {
                 int before = found.Count;
                 foreach (var file in FolderWalker.EnumerateFiles(fullPath))
@@ -31,7 +32,7 @@ public static class ShardDiscovery
                     if (ShardFileTypes.TryClassify(file.Name, out var format, out var compression))
                     {
                         var relative = Path.GetRelativePath(fullPath, file.FullName).Replace('\\', '/');
-                        found.Add((file.FullName, relative, format, compression, LengthOf(file)));
+                        found.Add((file.FullName, relative, format, compression, SizeOf(file.FullName, FileStatus.Of(file.FullName))));
                     }
                 }
 
@@ -42,22 +43,23 @@ public static class ShardDiscovery
                         "names starting with '.' are skipped). Point the input at the folder that holds the data, or name the files directly.");
                 }
             }
-            else if (File.Exists(fullPath))
+            else if (status.Kind == FileKind.Missing && new FileInfo(fullPath).LinkTarget is null)
             {
-                var file = new FileInfo(fullPath);
-                if (!ShardFileTypes.TryClassify(file.Name, out var format, out var compression))
+                throw new InputException(
+                    $"Input path '{fullPath}' does not exist (given as '{input}'; relative paths are resolved against '{Environment.CurrentDirectory}'). Check the path.");
+            }
+            else
+            {
+                long size = SizeOf(fullPath, status);
+                var name = Path.GetFileName(fullPath);
+                if (!ShardFileTypes.TryClassify(name, out var format, out var compression))
                 {
                     throw new InputException(
                         $"Unsupported input file type: '{fullPath}'. Supported: {ShardFileTypes.SupportedList}. " +
                         "Rename or convert the file, or leave it out of the inputs.");
                 }
 
-                found.Add((file.FullName, file.Name, format, compression, LengthOf(file)));
-            }
-            else
-            {
-                throw new InputException(
-                    $"Input path '{fullPath}' does not exist (given as '{input}'; relative paths are resolved against '{Environment.CurrentDirectory}'). Check the path.");
+                found.Add((fullPath, name, format, compression, size));
             }
         }
 
@@ -80,20 +82,19 @@ public static class ShardDiscovery
         return shards;
     }
 
-    /// <summary>The size of the data: for a symbolic link, FileInfo.Length is the link's own size, not its target's.</summary>
-    private static long LengthOf(FileInfo file)
+    /// <summary>
+    /// The size of a shard's data, the target's for a symbolic link (FileInfo.Length is the link's own).
+    /// Anything but a regular file is refused here, before the run opens it: a FIFO would be read forever.
+    /// </summary>
+    private static long SizeOf(string path, FileStatus status) => status.Kind switch
     {
-        if (file.LinkTarget is null)
-        {
-            return file.Length;
-        }
-
-        // A dangling link would otherwise pass as a shard and fail only when read, late in the run.
-        if (file.ResolveLinkTarget(returnFinalTarget: true) is not FileInfo { Exists: true } target)
-        {
-            throw new InputException($"Input file '{file.FullName}' is a symbolic link to '{file.LinkTarget}', which does not exist. Fix or remove the link.");
-        }
-
-        return target.Length;
-    }
+        FileKind.Regular => status.Size,
+        FileKind.Missing => throw new InputException(new FileInfo(path).LinkTarget is string target
+            ? $"Input file '{path}' is a symbolic link to '{target}', which does not exist. Fix or remove the link."
+            : $"Input file '{path}' no longer exists; it was removed while the inputs were listed. Leave the inputs unchanged during a run."),
+        FileKind.LinkLoop => throw new InputException(
+            $"Input file '{path}' is a symbolic link loop: following it leads back to a link already followed ({new FileInfo(path).LinkTarget}). Fix or remove the link."),
+        _ => throw new InputException(
+            $"Input file '{path}' is {status.KindName}, not a regular file; shards are read from regular files only. Copy the data into a file, or leave it out of the inputs."),
+    };
 }

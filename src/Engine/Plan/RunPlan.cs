@@ -43,15 +43,24 @@ public sealed record RunPlan(
 
     public OutputCompression OutputCompression => new(CompressionLevel);
 
-    /// <summary>Fails when a shard is not the file the plan listed: results would silently mix two versions of it.</summary>
+    /// <summary>
+    /// Fails when a shard is not the file the plan listed: results would silently mix two versions of it.
+    /// A symbolic link is followed: its target's size is the shard's, as discovery measured it.
+    /// </summary>
     public void CheckUnchanged(Shard shard)
     {
-        var file = new FileInfo(shard.FullPath);
-        if (!file.Exists || file.Length != shard.Length)
+        var file = FileStatus.Of(shard.FullPath);
+        string? change = file switch
+        {
+            { Kind: FileKind.Missing } => "no longer exists",
+            { Kind: not FileKind.Regular } => $"is now {file.KindName}",
+            { Size: var size } when size != shard.Length => $"now has {size} bytes, not the {shard.Length} planned",
+            _ => null,
+        };
+        if (change is not null)
         {
             throw new InputException(
-                $"{shard.FullPath}: the shard {(file.Exists ? $"now has {file.Length} bytes, not the {shard.Length} planned" : "no longer exists")}. "
-                + "Inputs must not change during a run; plan again into a new run folder.");
+                $"{shard.FullPath}: the shard {change}. Inputs must not change during a run; plan again into a new run folder.");
         }
     }
 

@@ -48,10 +48,12 @@ public static class RunPlanner
 
     /// <summary>
     /// Writes run.json into <paramref name="runDir"/>, or finds the same plan already there (a rerun
-    /// resumes it). A different plan in the folder is an error: its files belong to that plan.
+    /// resumes it). A different plan in the folder is an error: its files belong to that plan. The
+    /// folder must lie clear of the inputs and of OUT (<see cref="RunFolderPlacement"/>).
     /// </summary>
     public static RunFolder PlanOrResume(string runDir, RunPlan plan)
     {
+        RunFolderPlacement.Check(runDir, plan.Output, plan.Inputs);
         Directory.CreateDirectory(runDir);
         string path = Path.Combine(runDir, RunFileNames.Plan);
         if (File.Exists(path))
