@@ -18,6 +18,9 @@ public sealed class ConsoleLog(TextWriter error, bool quiet = false, ProgressPri
 
     public void Warning(string message) => Write($"dedup: warning: {message}");
 
+    /// <summary>A line of its own, even under --quiet (the notice of a signal).</summary>
+    public void Notice(string line) => Write(line);
+
     private void Write(string line)
     {
         if (progress is null)

@@ -29,7 +29,7 @@ public sealed class LeftoverTests
         Assert.True(Directory.Exists(liveStaging), "the staging folder of a live process was removed");
         Assert.True(Directory.Exists(otherHost), "another host's work folder was removed");
         Assert.Contains($"removed {deadStaging}", run.Stderr);
-        Assert.Equal(["out", Path.GetFileName(liveStaging), Path.GetFileName(otherHost)], temp.Entries().Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "out", Path.GetFileName(liveStaging), Path.GetFileName(otherHost) }.Order(StringComparer.Ordinal), temp.Entries());
     }
 
     [Fact]

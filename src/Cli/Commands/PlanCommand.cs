@@ -41,6 +41,7 @@ public static class PlanCommand
         var options = configuration.Read(r, outputFolder);
         OutputDirectory.CheckPlacement(outputFolder, options.Inputs);
         var plan = RunPlanner.Create(options, ShardDiscovery.Discover(options.Inputs));
+        using var runLock = RunFolder.Lock(runDir);
         return RunPlanner.PlanOrResume(runDir, plan).Plan;
     }
 }
