@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -34,5 +35,5 @@ public sealed record LockHolder(string Host, int Pid, DateTimeOffset Since, stri
 
     public string ToJson() => JsonSerializer.Serialize(this, Json) + "\n";
 
-    public override string ToString() => $"{Owner} since {Since.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z ({Command})";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Owner} since {Since.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z ({Command})");
 }
