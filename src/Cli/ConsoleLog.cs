@@ -8,6 +8,9 @@ namespace Dedup.Cli;
 /// </summary>
 public sealed class ConsoleLog(TextWriter error, bool quiet = false, ProgressPrinter? progress = null) : IRunLog
 {
+    /// <summary>A line of its own, even under --quiet (the notice of a signal).</summary>
+    public void Notice(string line) => Write(line);
+
     public void Info(string message)
     {
         if (!quiet)
@@ -17,9 +20,6 @@ public sealed class ConsoleLog(TextWriter error, bool quiet = false, ProgressPri
     }
 
     public void Warning(string message) => Write($"dedup: warning: {message}");
-
-    /// <summary>A line of its own, even under --quiet (the notice of a signal).</summary>
-    public void Notice(string line) => Write(line);
 
     private void Write(string line)
     {
