@@ -9,6 +9,9 @@ namespace Dedup.Cli;
 /// </summary>
 public sealed class ConsoleLog(TextWriter error, bool quiet = false, ProgressPrinter? progress = null) : IRunLog
 {
+    /// <summary>A line of its own, even under --quiet (the notice of a signal).</summary>
+    public void Notice(string line) => Write(line);
+
     public void Info(string message)
     {
         if (!quiet)

@@ -35,6 +35,7 @@ public static class Program
         StageCommand.Create(Stage.Filter),
         StageCommand.Create(Stage.Report),
         SlurmCommand.Create(),
+        CleanCommand.Create(),
         DevicesCommand.Create(),
         EvalCommand.Create(),
         InspectCommand.Create(),

@@ -3,6 +3,7 @@ using Dedup.Engine.IO;
 using Dedup.Engine.Output;
 using Dedup.Engine.Plan;
 using Dedup.Engine.Reporting;
+using Dedup.Engine.RunFiles;
 using Dedup.Engine.Stages;
 
 namespace Dedup.Engine;
@@ -17,7 +18,12 @@ public static class DedupRun
     public static RunReport Execute(DedupOptions options, IRunLog log, CancellationToken cancellation = default) =>
         Execute(options, log, new RunProgress(), cancellation);
 
-    /// <summary>Runs with <paramref name="progress"/> updated as the stages go, for a caller that shows it.</summary>
+    /// <summary>
+    /// Runs with <paramref name="progress"/> updated as the stages go, for a caller that shows it.
+    /// Holds OUT's lock (and the run folder's, with --run-dir) throughout. Cancelled, it stops at
+    /// the next batch, removes the staging folder and a temporary run folder, and throws
+    /// <see cref="RunInterruptedException"/>; OUT is left as it was.
+    /// </summary>
     public static RunReport Execute(DedupOptions options, IRunLog log, RunProgress progress, CancellationToken cancellation = default)
     {
         // Before any work: the stages check the budget against this machine too, but only once they start.
@@ -25,7 +31,13 @@ public static class DedupRun
         var shards = ShardDiscovery.Discover(options.Inputs);
         var plan = RunPlanner.Create(options, shards);
         using var output = OutputDirectory.Open(options.Output, options.Inputs, options.Overwrite);
-        string runDir = options.RunDir ?? Path.Combine(Path.GetDirectoryName(output.Staging)!, $".{Path.GetFileName(plan.Output)}.dedup-work-{Guid.NewGuid():N}");
+        foreach (var leftover in output.Leftovers)
+        {
+            log.Info(leftover.ToString());
+        }
+
+        using var runLock = options.RunDir is null ? null : RunFolder.Lock(options.RunDir);
+        string runDir = options.RunDir ?? output.NewWorkFolder();
         try
         {
             var run = RunPlanner.PlanOrResume(runDir, plan);
@@ -41,17 +53,22 @@ public static class DedupRun
             // (an earlier attempt's outputs went with that attempt).
             foreach (var stage in new[] { Stage.Filter, Stage.Report })
             {
-                if (Directory.Exists(run.StageFolder(stage)))
-                {
-                    Directory.Delete(run.StageFolder(stage), recursive: true);
-                }
-
-                StageRunner.Run(stage, AllTasks(plan, stage), context);
+                StageRunner.Run(stage, AllTasks(plan, stage), context, again: true);
             }
 
             var report = ReportFile.Read(Path.Combine(output.Staging, OutputNames.Report));
+            cancellation.ThrowIfCancellationRequested();
             output.Commit();
             return report;
+        }
+        catch (OperationCanceledException e) when (cancellation.IsCancellationRequested)
+        {
+            // Said once the finally below and the output's Dispose have done what it says.
+            throw new RunInterruptedException(
+                options.RunDir is null
+                    ? $"{output.Target} is as it was; the staging folder and the temporary work folder are removed"
+                    : $"{output.Target} is as it was and the staging folder is removed; {Path.GetFullPath(runDir)} keeps the finished tasks, and the same command resumes from them",
+                e);
         }
         finally
         {

@@ -5,7 +5,7 @@ namespace Dedup.Cli.Tests;
 /// <summary>Runs the real dedup program (or the bench harness) in a child process, as a user would.</summary>
 public static class CliRunner
 {
-    private const string Dedup = "dedup.dll";
+    internal const string Dedup = "dedup.dll";
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
     {
@@ -60,7 +60,7 @@ public static class CliRunner
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    /// <summary>Starts dedup without waiting, its output discarded: for tests that kill it.</summary>
+    /// <summary>Starts dedup without waiting, its output discarded: for tests that kill it (<see cref="LiveRun"/> for tests that talk to it).</summary>
     public static Process Start(params string[] args)
     {
         var start = StartInfo(Dedup, [], args);
@@ -69,7 +69,7 @@ public static class CliRunner
         return Process.Start(start)!;
     }
 
-    private static ProcessStartInfo StartInfo(string program, (string Name, string Value)[] environment, string[] args)
+    internal static ProcessStartInfo StartInfo(string program, (string Name, string Value)[] environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {

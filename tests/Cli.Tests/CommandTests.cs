@@ -14,6 +14,8 @@ public sealed class CommandTests
     [InlineData("run", "report.json")]
     [InlineData("run", "report.html")]
     [InlineData("devices", "CUDA")]
+    [InlineData("clean", "partial task")]
+    [InlineData("--help", "130 interrupted by Ctrl-C (SIGINT)")]
     public void HelpDescribesEveryCommand(string command, string expected)
     {
         var r = CliRunner.Run(command, "--help");

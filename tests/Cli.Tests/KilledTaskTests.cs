@@ -6,11 +6,11 @@ namespace Dedup.Cli.Tests;
 /// A task killed with SIGKILL in the middle of each stage leaves nothing that looks finished, and
 /// rerunning the stages gives outputs byte-identical to one uninterrupted `dedup run`.
 /// </summary>
-public sealed class KilledTaskTests : IClassFixture<KilledTaskTests.Corpus>
+public sealed class KilledTaskTests : IClassFixture<DoubledDevmix>
 {
-    private readonly Corpus corpus;
+    private readonly DoubledDevmix corpus;
 
-    public KilledTaskTests(Corpus corpus) => this.corpus = corpus;
+    public KilledTaskTests(DoubledDevmix corpus) => this.corpus = corpus;
 
     [Theory]
     [InlineData("signatures")]
@@ -59,29 +59,4 @@ public sealed class KilledTaskTests : IClassFixture<KilledTaskTests.Corpus>
     }
 
     private static void Succeed(CliRunner.Result result) => Assert.True(result.ExitCode == 0, result.ToString());
-
-    /// <summary>devmix's shards, twice (under two names), and one uninterrupted run over them.</summary>
-    public sealed class Corpus : IDisposable
-    {
-        private readonly TempFolder temp = new();
-
-        public Corpus()
-        {
-            foreach (string shard in Directory.GetFiles(Path.Combine(TestPaths.Devmix, "shards")))
-            {
-                File.Copy(shard, temp.PathOf("in/a-" + Path.GetFileName(shard)));
-                File.Copy(shard, temp.PathOf("in/b-" + Path.GetFileName(shard)));
-            }
-
-            Input = temp.PathOf("in");
-            Expected = temp.PathOf("expected");
-            Succeed(CliRunner.Run("run", Input, "-o", Expected, "-q"));
-        }
-
-        public string Input { get; }
-
-        public string Expected { get; }
-
-        public void Dispose() => temp.Dispose();
-    }
 }

@@ -114,14 +114,14 @@ public class SlurmCommandTests
         Assert.Equal(0, sbatch.Dedup("slurm", "submit", TestPaths.SamplesCorpus, "--run-dir", run, "--tasks", "3", "--partitions", "3").ExitCode);
         Directory.CreateDirectory(Path.Combine(run, "signatures", "task-00001"));
         File.WriteAllText(Path.Combine(run, "signatures", "task-00001", "done.json"), "{}");
-        Directory.CreateDirectory(Path.Combine(run, "signatures", ".task-00002.partial-77-abc"));
+        Directory.CreateDirectory(Path.Combine(run, "signatures", ".task-00002.partial-node7-77-abc"));
 
         var status = sbatch.Dedup("slurm", "status", run);
 
         Assert.True(status.ExitCode == 0, status.ToString());
         Assert.Matches(@"signatures +1/3 +missing 0,2\n", status.Stdout);
         Assert.Matches(@"buckets +0/3 +missing 0-2\n", status.Stdout);
-        Assert.Contains("task 2: an attempt (pid 77,", status.Stdout);
+        Assert.Contains("task 2: an attempt (dedup pid 77 on host node7,", status.Stdout);
         Assert.Contains("none of them is still in the queue", status.Stdout);
         string Script(string stage) => Path.Combine(run, "slurm", $"{stage}.sbatch");
         Assert.Contains(

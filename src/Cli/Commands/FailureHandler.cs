@@ -7,7 +7,19 @@ namespace Dedup.Cli.Commands;
 /// <summary>Runs a command's body and turns each kind of failure into its message and exit code.</summary>
 public static class FailureHandler
 {
-    public static int Run(TextWriter error, Func<int> body)
+    public static int Run(TextWriter error, Func<int> body) => Run(error, body, null);
+
+    /// <summary>
+    /// Runs the body of a command that can stop cleanly: Ctrl-C and SIGTERM cancel the token of the
+    /// <see cref="Interruption"/> it gets, and the command exits 130 or 143, saying what it left.
+    /// </summary>
+    public static int RunInterruptible(TextWriter error, Func<Interruption, int> body)
+    {
+        using var interruption = new Interruption(error);
+        return Run(error, () => body(interruption), interruption);
+    }
+
+    private static int Run(TextWriter error, Func<int> body, Interruption? interruption)
     {
         try
         {
@@ -27,6 +39,11 @@ public static class FailureHandler
         {
             error.WriteLine($"dedup: error: {MessageText.Safe(e.Message, MessageText.MessageChars)}");
             return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException e) when (interruption?.Signal is { } signal)
+        {
+            error.WriteLine($"dedup: interrupted ({signal}); {MessageText.Safe(e is RunInterruptedException ? e.Message : "it stopped before it had finished", MessageText.MessageChars)}");
+            return interruption.ExitCode;
         }
         catch (OperationCanceledException)
         {

@@ -42,6 +42,7 @@ public static class PlanCommand
         var shards = ShardDiscovery.Discover(options.Inputs);
         OutputDirectory.CheckPlacement(outputFolder, options.Inputs);
         var plan = RunPlanner.Create(options, shards);
+        using var runLock = RunFolder.Lock(runDir);
         return RunPlanner.PlanOrResume(runDir, plan).Plan;
     }
 }

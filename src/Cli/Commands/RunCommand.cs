@@ -28,6 +28,9 @@ public static class RunCommand
             pairs by LSH banding, verify them, cluster, and write each shard without the duplicates.
             One document per cluster is kept (--keep). The stages are those of `dedup plan` and the
             stage commands, run one after another here. Outputs appear only when the run succeeds.
+            OUT (and --run-dir) are locked while it runs: a second run on them fails at once. Ctrl-C
+            or SIGTERM stop it at the next batch, remove what it staged and leave OUT as it was
+            (exit 130, 143); what a run that died left is removed by the next run on OUT, or dedup clean.
             """);
         configuration.AddTo(command);
         command.Add(output);
@@ -35,7 +38,7 @@ public static class RunCommand
         command.Add(runDir);
         machine.AddTo(command);
 
-        command.SetAction((ParseResult r) => FailureHandler.Run(Console.Error, () =>
+        command.SetAction((ParseResult r) => FailureHandler.RunInterruptible(Console.Error, interruption =>
         {
             var options = configuration.Read(r, r.GetValue(output)!) with
             {
@@ -49,7 +52,9 @@ public static class RunCommand
             RunReport report;
             using (var printer = silent ? null : new ProgressPrinter(progress, Console.Error, live: !Console.IsErrorRedirected))
             {
-                report = DedupRun.Execute(options, new ConsoleLog(Console.Error, silent, printer), progress);
+                var log = new ConsoleLog(Console.Error, silent, printer);
+                interruption.Notify = log.Notice;
+                report = DedupRun.Execute(options, log, progress, interruption.Token);
             }
 
             RunSummary.Print(Console.Out, report, options.Output);

@@ -7,10 +7,14 @@ namespace Dedup.Engine.Execution;
 /// (the CLI polls them on a timer, and hears when a stage starts and ends). A stage runs its tasks
 /// one after another; each task says how much work it expects and adds what it has done, a batch at
 /// a time, from any thread: writers use Interlocked/Volatile so a reader on another thread sees whole values.
+/// It is also where those loops observe the stage's cancellation: every loop of a stage reports
+/// here a batch at a time (a signed batch, a buffer of records read, a few thousand rows copied), so
+/// <see cref="Add(long, long, long)"/> throws <see cref="OperationCanceledException"/> once the run is cancelled.
 /// </summary>
 public sealed class RunProgress
 {
     private readonly Stopwatch clock = new();
+    private CancellationToken cancellation;
     private string? stage;
     private bool running;
     private long items;
@@ -66,8 +70,10 @@ public sealed class RunProgress
         }
     }
 
-    public void StartStage(string name, string unit, IReadOnlyList<int> tasks, int taskCount)
+    /// <summary>Starts a stage, whose loops stop at their next batch once <paramref name="stop"/> is cancelled.</summary>
+    public void StartStage(string name, string unit, IReadOnlyList<int> tasks, int taskCount, CancellationToken stop = default)
     {
+        cancellation = stop;
         Unit = unit;
         Tasks = tasks;
         TaskCount = taskCount;
@@ -91,6 +97,7 @@ public sealed class RunProgress
     /// <summary>Items done, their bytes, and the work they count for when that is measured otherwise (signing counts the shard bytes behind its text).</summary>
     public void Add(long doneItems, long doneBytes, long doneWork)
     {
+        cancellation.ThrowIfCancellationRequested();
         Interlocked.Add(ref items, doneItems);
         Interlocked.Add(ref bytes, doneBytes);
         Interlocked.Add(ref work, doneWork);

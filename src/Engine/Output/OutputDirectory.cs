@@ -1,48 +1,123 @@
 using Dedup.Engine.IO;
+using Dedup.Engine.Ownership;
 
 namespace Dedup.Engine.Output;
 
 /// <summary>
 /// Makes the outputs of a run appear whole or not at all: everything is written into a hidden
 /// staging folder beside OUT and moved into place only when the run has finished. A run that
-/// fails leaves OUT as it was.
+/// fails leaves OUT as it was. While open it holds OUT's lock (.OUT.dedup-lock beside it: OUT
+/// itself is replaced at the commit), so a second run on the same OUT fails at once. The folders
+/// it makes beside OUT (.OUT.dedup-staging-, -work-, -old-HOST-PID-GUID) name their process, so
+/// the next run on OUT, or <c>dedup clean</c>, removes those of runs that died.
 /// </summary>
 public sealed class OutputDirectory : IDisposable
 {
+    private const string StagingKind = "staging";
+    private const string WorkKind = "work";
+    private const string OldKind = "old";
+
     private readonly string target;
     private readonly bool overwrite;
+    private readonly AdvisoryLock outputLock;
     private bool committed;
+    private bool keepStaging;
 
-    private OutputDirectory(string target, bool overwrite)
+    private OutputDirectory(string target, bool overwrite, AdvisoryLock outputLock, IReadOnlyList<Leftover> leftovers)
     {
         this.target = target;
         this.overwrite = overwrite;
-        string parent = Path.GetDirectoryName(target) ?? throw new UsageException($"{target}: the output cannot be a root folder");
-        Directory.CreateDirectory(parent);
-        Staging = Path.Combine(parent, $".{Path.GetFileName(target)}.dedup-staging-{Guid.NewGuid():N}");
+        this.outputLock = outputLock;
+        Leftovers = leftovers;
+        Staging = BesideTarget(StagingKind);
         Directory.CreateDirectory(Staging);
     }
 
     /// <summary>The folder to write into; it becomes OUT on <see cref="Commit"/>.</summary>
     public string Staging { get; }
 
+    /// <summary>OUT, as a full path.</summary>
+    public string Target => target;
+
+    /// <summary>What <see cref="Open"/> found beside OUT of runs before, and did with it.</summary>
+    public IReadOnlyList<Leftover> Leftovers { get; }
+
     /// <summary>
-    /// Checks OUT against the inputs and opens a staging folder. OUT must not lie inside an input,
-    /// no input may lie inside OUT, OUT must be a folder that can be replaced (not a mount point), and
-    /// a non-empty OUT is replaced only with <paramref name="overwrite"/>. A symlinked OUT is followed:
-    /// the folder it leads to is replaced, the link is kept.
+    /// Checks OUT against the inputs, takes its lock, removes what dead runs left beside it, and
+    /// opens a staging folder. OUT must not lie inside an input, no input may lie inside OUT, OUT must
+    /// be a folder that can be replaced (not a mount point), and a non-empty OUT is replaced only with
+    /// <paramref name="overwrite"/>. A symlinked OUT is followed: the folder it leads to is replaced, the
+    /// link is kept. Throws <see cref="InUseException"/> while another run holds OUT.
     /// </summary>
     public static OutputDirectory Open(string output, IEnumerable<string> inputs, bool overwrite)
     {
         string target = CheckPlacement(output, inputs);
         CheckReplaceable(output, target);
-        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !overwrite)
+        var outputLock = Lock(target);
+        try
         {
-            throw new UsageException($"the output folder {output} is not empty. Pass --overwrite to replace its contents, or choose an empty folder.");
+            var leftovers = CleanBeside(target);
+            if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !overwrite)
+            {
+                throw new UsageException($"the output folder {output} is not empty. Pass --overwrite to replace its contents, or choose an empty folder.");
+            }
+
+            return new OutputDirectory(target, overwrite, outputLock, leftovers);
+        }
+        catch
+        {
+            outputLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Takes the lock of the output folder <paramref name="output"/>: <c>dedup run</c> holds it for
+    /// the whole run, a staged run's report step while it publishes into OUT.
+    /// </summary>
+    public static AdvisoryLock Lock(string output)
+    {
+        string target = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        return AdvisoryLock.Acquire(LockPath(target), target);
+    }
+
+    /// <summary>
+    /// What runs that died left beside OUT: staging and work folders of ended processes of this host
+    /// are removed, an OUT a run had moved aside to replace it is put back when OUT is missing (the
+    /// run died between the two moves of its commit), and the rest is kept (live, another host's, or
+    /// from an older dedup, which named no owner).
+    /// </summary>
+    public static IReadOnlyList<Leftover> CleanBeside(string target)
+    {
+        string parent = Path.GetDirectoryName(target)!;
+        var leftovers = new List<Leftover>();
+        if (!Directory.Exists(parent))
+        {
+            return leftovers;
         }
 
-        return new OutputDirectory(target, overwrite);
+        foreach (string kind in new[] { OldKind, StagingKind, WorkKind })
+        {
+            string prefix = Prefix(target, kind);
+            foreach (string folder in Directory.EnumerateDirectories(parent, prefix + "*").Order(StringComparer.Ordinal))
+            {
+                var owner = ProcessOwner.FromName(Path.GetFileName(folder), prefix);
+                if (kind == OldKind && owner is { HasEnded: true } && !Directory.Exists(target))
+                {
+                    Directory.Move(folder, target);
+                    leftovers.Add(new(target, LeftoverFate.Restored, $"from {folder}: {owner} had moved it aside to replace it and ended before it could"));
+                    continue;
+                }
+
+                leftovers.Add(Leftover.RemoveIfEnded(folder, owner, kind == OldKind ? "replaced output" : $"{kind} folder"));
+            }
+        }
+
+        return leftovers;
     }
+
+    /// <summary>A name for the temporary run folder of a run without --run-dir, beside OUT, named like the staging folder (not created).</summary>
+    public string NewWorkFolder() => BesideTarget(WorkKind);
 
     /// <summary>
     /// Checks that OUT is a folder path outside every input, with no input inside it; returns its full
@@ -96,12 +171,14 @@ public sealed class OutputDirectory : IDisposable
         {
             if (Directory.EnumerateFileSystemEntries(target).Any() && !overwrite)
             {
-                throw new UsageException($"the output folder {target} was filled by someone else during the run; the results are left in {Staging}.");
+                // Kept for the user; the next run on OUT removes it as a dead run's staging folder.
+                keepStaging = true;
+                throw new UsageException($"the output folder {target} was filled by someone else during the run; the results are left in {Staging}: move them where you want them before the next run on {target}, which would remove them.");
             }
 
             // Mounted on during the run? Then say so, not EBUSY after the old OUT was half moved.
             CheckReplaceable(target, target);
-            old = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.dedup-old-{Guid.NewGuid():N}");
+            old = BesideTarget(OldKind);
             Directory.Move(target, old);
         }
 
@@ -113,12 +190,19 @@ public sealed class OutputDirectory : IDisposable
         }
     }
 
-    /// <summary>Removes the staging folder of a run that did not commit.</summary>
+    /// <summary>Removes the staging folder of a run that did not commit, and gives OUT's lock back.</summary>
     public void Dispose()
     {
-        if (!committed && Directory.Exists(Staging))
+        try
         {
-            Directory.Delete(Staging, recursive: true);
+            if (!committed && !keepStaging && Directory.Exists(Staging))
+            {
+                Directory.Delete(Staging, recursive: true);
+            }
+        }
+        finally
+        {
+            outputLock.Dispose();
         }
     }
 
@@ -141,4 +225,13 @@ public sealed class OutputDirectory : IDisposable
             throw new UsageException($"the output {output} is immutable (chattr +i), so it cannot be replaced. Give another output folder, or clear the attribute (chattr -i).");
         }
     }
+
+    /// <summary>OUT's lock file: beside it, since OUT itself is replaced at the commit.</summary>
+    public static string LockPath(string target) =>
+        Path.Combine(Path.GetDirectoryName(target) ?? throw new UsageException($"{target}: the output cannot be a root folder"), $".{Path.GetFileName(target)}.dedup-lock");
+
+    private static string Prefix(string target, string kind) => $".{Path.GetFileName(target)}.dedup-{kind}-";
+
+    private string BesideTarget(string kind) => Path.Combine(Path.GetDirectoryName(target)!, ProcessOwner.NewName(Prefix(target, kind)));
+
 }

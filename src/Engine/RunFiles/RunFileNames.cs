@@ -10,6 +10,13 @@ public static class RunFileNames
     /// <summary>The plan (<c>dedup plan</c>), at the top of the run folder.</summary>
     public const string Plan = "run.json";
 
+    /// <summary>
+    /// The run folder's lock, at its top, held by <c>dedup plan</c> and <c>dedup run --run-dir</c>
+    /// (never by a stage task: a stage's tasks run side by side; each holds its task's lock,
+    /// <see cref="RunFolder.TaskLock"/>).
+    /// </summary>
+    public const string Lock = ".lock";
+
     /// <summary>Written last into a task's folder: the task finished (<see cref="TaskMarker"/>).</summary>
     public const string TaskDone = "done.json";
 

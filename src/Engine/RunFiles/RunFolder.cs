@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dedup.Engine.IO;
+using Dedup.Engine.Ownership;
 using Dedup.Engine.Plan;
 
 namespace Dedup.Engine.RunFiles;
@@ -18,6 +19,25 @@ public sealed class RunFolder(string path, RunPlan plan)
     public static RunFolder Open(string path) => new(path, RunPlan.Load(path));
 
     public static string TaskName(int task) => $"task-{task:D5}";
+
+    /// <summary>How the partial folders of a task's attempts begin: <c>.task-00003.partial-</c>HOST-PID-GUID (<see cref="TaskWriter"/>).</summary>
+    public static string PartialPrefix(int task) => $".{TaskName(task)}.partial-";
+
+    /// <summary>
+    /// Takes the lock of the run folder <paramref name="path"/> (creating the folder), for a command that
+    /// plans into it or runs all of it (<see cref="RunFileNames.Lock"/>); throws <see cref="InUseException"/> while another holds it.
+    /// </summary>
+    public static AdvisoryLock Lock(string path)
+    {
+        string full = System.IO.Path.GetFullPath(path).TrimEnd(System.IO.Path.DirectorySeparatorChar);
+        return AdvisoryLock.Acquire(System.IO.Path.Combine(full, RunFileNames.Lock), full);
+    }
+
+    /// <summary>The lock file of one task (<c>&lt;stage&gt;/.task-00003.lock</c>): two attempts of a task never write at once, while the stage's other tasks run beside it.</summary>
+    public string TaskLock(Stage stage, int task) => System.IO.Path.Combine(StageFolder(stage), $".{TaskName(task)}.lock");
+
+    /// <summary>Takes the lock of one task, for as long as an attempt at it runs; throws <see cref="InUseException"/> while another attempt holds it.</summary>
+    public AdvisoryLock LockTask(Stage stage, int task) => AdvisoryLock.Acquire(TaskLock(stage, task), $"{stage.Name()} task {task} of {Path}");
 
     public string StageFolder(Stage stage) => System.IO.Path.Combine(Path, stage.Name());
 

@@ -2,15 +2,18 @@ using System.Diagnostics;
 using System.Text.Json;
 using Dedup.Engine.Execution;
 using Dedup.Engine.IO;
+using Dedup.Engine.Ownership;
 using Dedup.Engine.Plan;
 
 namespace Dedup.Engine.RunFiles;
 
 /// <summary>
-/// One attempt at one task: its files go into a partial folder of its own, and <see cref="Commit"/>
-/// writes done.json and renames the folder into place. An attempt that dies leaves only a partial
-/// folder, which the next attempt of the task removes; two attempts racing each other both produce
-/// the same bytes, and the first rename wins.
+/// One attempt at one task: its files go into a partial folder of its own (named with its host and
+/// pid), and <see cref="Commit"/> writes done.json and renames the folder into place. An attempt
+/// that dies leaves only a partial folder, which the next attempt of the task removes once its
+/// process has ended. The stage runner holds the task's lock around an attempt,
+/// so two attempts do not race; were they to (a file system without locks), both would produce
+/// the same bytes, and the first rename would win.
 /// </summary>
 public sealed class TaskWriter : IDisposable
 {
@@ -28,9 +31,9 @@ public sealed class TaskWriter : IDisposable
         this.task = task;
         string stageFolder = run.StageFolder(stage);
         Directory.CreateDirectory(stageFolder);
-        RemoveDeadAttempts(stageFolder);
+        RunLeftovers.RemoveEndedAttempts(stageFolder, task);
         PeakMemory.Reset();
-        Folder = Path.Combine(stageFolder, $".{RunFolder.TaskName(task)}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Folder = Path.Combine(stageFolder, ProcessOwner.NewName(RunFolder.PartialPrefix(task)));
         Directory.CreateDirectory(Folder);
     }
 
@@ -74,35 +77,6 @@ public sealed class TaskWriter : IDisposable
         if (!committed && Directory.Exists(Folder))
         {
             Directory.Delete(Folder, recursive: true);
-        }
-    }
-
-    /// <summary>Removes partial folders of this task left by attempts whose process is gone.</summary>
-    private void RemoveDeadAttempts(string stageFolder)
-    {
-        foreach (var folder in Directory.EnumerateDirectories(stageFolder, $".{RunFolder.TaskName(task)}.partial-*"))
-        {
-            var parts = Path.GetFileName(folder).Split('-');
-            bool alive = parts.Length >= 3 && int.TryParse(parts[^2], out int pid) && IsAlive(pid);
-            if (!alive)
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-    }
-
-    // A partial folder of a live process on this machine may belong to a concurrent attempt; on a
-    // cluster the pid may be another node's, and such a folder is left (it is hidden and harmless).
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 }

@@ -23,7 +23,7 @@ public static class SlurmStatus
             foreach (var attempt in stage.Attempts)
             {
                 double idle = Math.Max(0, (now - attempt.LastWriteUtc).TotalSeconds);
-                output.WriteLine($"  {string.Empty,-10} task {attempt.Task}: an attempt (pid {attempt.ProcessId?.ToString(CultureInfo.InvariantCulture) ?? "?"}, last wrote {idle:N0} s ago) is writing, or died writing, {attempt.Folder}");
+                output.WriteLine($"  {string.Empty,-10} task {attempt.Task}: an attempt ({(object?)attempt.Owner ?? "an older dedup"}, last wrote {idle:N0} s ago) is writing, or died writing, {attempt.Folder}");
             }
         }
 

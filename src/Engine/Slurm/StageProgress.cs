@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Dedup.Engine.Ownership;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 
 namespace Dedup.Engine.Slurm;
 
-/// <summary>An attempt at a task that has not committed: its hidden partial folder, the process that writes it, and when it last changed.</summary>
-public sealed record TaskAttempt(int Task, string Folder, int? ProcessId, DateTime LastWriteUtc);
+/// <summary>An attempt at a task that has not committed: its hidden partial folder, the process that writes it (null in an older dedup's name), and when it last changed.</summary>
+public sealed record TaskAttempt(int Task, string Folder, ProcessOwner? Owner, DateTime LastWriteUtc);
 
 /// <summary>Where one stage of a run stands, from its task folders alone: which tasks finished, which are missing, which are being attempted.</summary>
 public sealed partial record StageProgress(Stage Stage, int Total, IReadOnlyList<int> Missing, IReadOnlyList<TaskAttempt> Attempts)
@@ -17,7 +18,7 @@ public sealed partial record StageProgress(Stage Stage, int Total, IReadOnlyList
         Enum.GetValues<Stage>().Select(stage => new StageProgress(stage, run.Plan.TaskCount(stage), run.MissingTasks(stage), AttemptsOf(run, stage))).ToList();
 
     /// <summary>
-    /// The partial folders TaskWriter leaves while a task runs (.task-00002.partial-PID-GUID), or
+    /// The partial folders TaskWriter leaves while a task runs (.task-00002.partial-HOST-PID-GUID), or
     /// after an attempt died; a later attempt of the same task removes dead ones.
     /// </summary>
     private static List<TaskAttempt> AttemptsOf(RunFolder run, Stage stage)
@@ -37,10 +38,10 @@ public sealed partial record StageProgress(Stage Stage, int Total, IReadOnlyList
                 continue;
             }
 
-            int? pid = int.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int p) ? p : null;
+            var owner = ProcessOwner.FromName(Path.GetFileName(path), match.Value);
             try
             {
-                attempts.Add(new TaskAttempt(task, path, pid, LastWrite(path)));
+                attempts.Add(new TaskAttempt(task, path, owner, LastWrite(path)));
             }
             catch (IOException)
             {
@@ -63,6 +64,6 @@ public sealed partial record StageProgress(Stage Stage, int Total, IReadOnlyList
         return last;
     }
 
-    [GeneratedRegex(@"^\.task-(\d+)\.partial-(\d+)-")]
+    [GeneratedRegex(@"^\.task-(\d+)\.partial-")]
     private static partial Regex PartialName();
 }

@@ -21,11 +21,19 @@ public sealed record StageContext(RunFolder Run, DeviceKind Device, int Threads,
     public MemoryBudget Budget { get; } = MemoryBudget.OnThisMachine(Run.Plan.MemoryBytes);
 }
 
-/// <summary>Runs tasks of a stage, one after another, except those that have finished already (a rerun skips finished tasks).</summary>
+/// <summary>
+/// Runs tasks of a stage, one after another, except those that have finished already (a rerun skips
+/// finished tasks). Each attempt holds its task's lock, so a second attempt of a running task fails
+/// at once while the stage's other tasks run beside it; a cancelled task stops at its next batch and
+/// removes its partial folder.
+/// </summary>
 public static class StageRunner
 {
-    /// <summary>Runs the unfinished ones of <paramref name="tasks"/> as one stage of <see cref="StageContext.Progress"/>; returns how many ran.</summary>
-    public static int Run(Stage stage, IReadOnlyList<int> tasks, StageContext context)
+    /// <summary>
+    /// Runs the unfinished ones of <paramref name="tasks"/> as one stage of <see cref="StageContext.Progress"/>
+    /// (all of them with <paramref name="again"/>, their finished folders removed first); returns how many ran.
+    /// </summary>
+    public static int Run(Stage stage, IReadOnlyList<int> tasks, StageContext context, bool again = false)
     {
         var run = context.Run;
         var stageTask = TaskOf(stage);
@@ -33,7 +41,7 @@ public static class StageRunner
         foreach (int task in tasks)
         {
             CheckIndex(run, stage, task);
-            if (run.IsDone(stage, task))
+            if (!again && run.IsDone(stage, task))
             {
                 context.Log.Info($"{stage.Name()} task {task} finished earlier; skipped");
             }
@@ -48,16 +56,45 @@ public static class StageRunner
             return 0;
         }
 
-        context.Progress.StartStage(stage.Name(), stageTask.ProgressUnit, pending, run.Plan.TaskCount(stage));
+        context.Progress.StartStage(stage.Name(), stageTask.ProgressUnit, pending, run.Plan.TaskCount(stage), context.Cancellation);
         foreach (int task in pending)
         {
-            stageTask.Run(task, context);
+            RunOne(stageTask, task, context, again);
             CollectGarbage();
             context.Progress.TaskDone();
         }
 
         context.Progress.EndStage();
         return pending.Count;
+    }
+
+    private static void RunOne(IStageTask stageTask, int task, StageContext context, bool again)
+    {
+        var (run, stage) = (context.Run, stageTask.Stage);
+        try
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            Directory.CreateDirectory(run.StageFolder(stage));
+            using var taskLock = run.LockTask(stage, task);
+            if (again && Directory.Exists(run.TaskFolder(stage, task)))
+            {
+                Directory.Delete(run.TaskFolder(stage, task), recursive: true);
+            }
+            else if (run.IsDone(stage, task))
+            {
+                context.Log.Info($"{stage.Name()} task {task} was finished by another attempt meanwhile; skipped");
+                return;
+            }
+
+            stageTask.Run(task, context);
+        }
+        catch (OperationCanceledException e) when (context.Cancellation.IsCancellationRequested && e is not RunInterruptedException)
+        {
+            int finished = run.Plan.TaskCount(stage) - run.MissingTasks(stage).Count;
+            throw new RunInterruptedException(
+                $"{stage.Name()} task {task} stopped and its partial folder is removed; {finished} of {run.Plan.TaskCount(stage)} {stage.Name()} tasks are finished and kept in {run.Path}, and the same command goes on from there",
+                e);
+        }
     }
 
     private static IStageTask TaskOf(Stage stage) => stage switch

@@ -1,3 +1,4 @@
+using Dedup.Engine.Ownership;
 using Dedup.Engine.Plan;
 using Dedup.Engine.Slurm;
 
@@ -10,7 +11,7 @@ public class StageProgressTests
     {
         using var f = new SlurmRunFixture(shards: 4, tasks: 4, partitions: 2);
         f.Finish(Stage.Signatures, 0, 1, 3);
-        string partial = Path.Combine(f.Run.StageFolder(Stage.Signatures), ".task-00002.partial-4242-0123456789abcdef");
+        string partial = Path.Combine(f.Run.StageFolder(Stage.Signatures), ".task-00002.partial-node-3-4242-0123456789abcdef");
         Directory.CreateDirectory(partial);
         File.WriteAllText(Path.Combine(partial, "documents.bin"), "x");
 
@@ -20,7 +21,7 @@ public class StageProgressTests
         Assert.Equal([(3, 4), (0, 2), (0, 1), (0, 4), (0, 1)], progress.Select(p => (p.Finished, p.Total)));
         Assert.Equal([2], progress[0].Missing);
         var attempt = Assert.Single(progress[0].Attempts);
-        Assert.Equal((2, 4242, partial), (attempt.Task, attempt.ProcessId!.Value, attempt.Folder));
+        Assert.Equal((2, new ProcessOwner("node-3", 4242), partial), (attempt.Task, attempt.Owner, attempt.Folder));
         Assert.Empty(progress[1].Attempts);
     }
 }
