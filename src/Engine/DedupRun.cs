@@ -36,7 +36,7 @@ public static class DedupRun
             log.Info(leftover.ToString());
         }
 
-        using var runLock = options.RunDir is null ? null : RunFolder.Lock(options.RunDir);
+        using var runLock = options.RunDir is null ? null : RunPlanner.LockRunFolder(options.RunDir, plan);
         string runDir = options.RunDir ?? output.NewWorkFolder();
         try
         {

@@ -42,7 +42,7 @@ public static class PlanCommand
         var shards = ShardDiscovery.Discover(options.Inputs);
         OutputDirectory.CheckPlacement(outputFolder, options.Inputs);
         var plan = RunPlanner.Create(options, shards);
-        using var runLock = RunFolder.Lock(runDir);
+        using var runLock = RunPlanner.LockRunFolder(runDir, plan);
         return RunPlanner.PlanOrResume(runDir, plan).Plan;
     }
 }

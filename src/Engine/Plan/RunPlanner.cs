@@ -1,5 +1,6 @@
 using Dedup.Engine.IO;
 using Dedup.Engine.Output;
+using Dedup.Engine.Ownership;
 using Dedup.Engine.RunFiles;
 using Dedup.Kernels.Text;
 
@@ -44,6 +45,16 @@ public static class RunPlanner
             options.CompressionLevel,
             against,
             string.Empty).Sealed();
+    }
+
+    /// <summary>
+    /// Takes the lock of the run folder that <paramref name="plan"/> goes into, once the folder is known to
+    /// lie clear of the inputs and of OUT: the lock file is the first thing written into it.
+    /// </summary>
+    public static AdvisoryLock LockRunFolder(string runDir, RunPlan plan)
+    {
+        RunFolderPlacement.Check(runDir, plan.Output, plan.Inputs);
+        return RunFolder.Lock(runDir);
     }
 
     /// <summary>
