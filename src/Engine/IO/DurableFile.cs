@@ -1,11 +1,13 @@
+using System.Runtime.InteropServices;
 using Dedup.Engine.Plan;
 
 namespace Dedup.Engine.IO;
 
 /// <summary>
 /// The one way Dedup writes a file that must appear whole or not at all (run.json, task files, every
-/// output): under a temporary name beside it, flushed to disk, then renamed into place. A failed or
-/// killed write leaves at most a <c>name.partial-*</c> file, which <see cref="RemoveLeftovers"/> removes.
+/// output): under a temporary name beside it, flushed to disk, renamed into place, and the folder's
+/// entry flushed too (<see cref="SyncFolder"/>), so after a crash the file is there whole or not at all.
+/// A failed or killed write leaves at most a <c>name.partial-*</c> file, which <see cref="RemoveLeftovers"/> removes.
 /// </summary>
 public static class DurableFile
 {
@@ -29,6 +31,7 @@ public static class DurableFile
             }
 
             File.Move(partial, path, overwrite: true);
+            SyncFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
             return result;
         }
         finally
@@ -47,6 +50,31 @@ public static class DurableFile
             {
                 File.Delete(partial);
             }
+        }
+    }
+
+    /// <summary>
+    /// Flushes <paramref name="folder"/>'s entries to disk: a rename is durable only once its folder is.
+    /// File systems that cannot fsync a folder (EINVAL, ENOTSUP, read-only) are left as they are.
+    /// </summary>
+    public static void SyncFolder(string folder)
+    {
+        int descriptor = Libc.Open(folder, Libc.OpenReadOnly | Libc.OpenDirectory);
+        if (descriptor < 0)
+        {
+            throw new IOException($"{folder}: cannot open the folder to flush it to disk (errno {Marshal.GetLastPInvokeError()}).");
+        }
+
+        try
+        {
+            if (Libc.Fsync(descriptor) != 0 && Marshal.GetLastPInvokeError() is not (Libc.EINVAL or Libc.ENOTSUP or Libc.EROFS) and int error)
+            {
+                throw new IOException($"{folder}: flushing the folder to disk failed (errno {error}); the files renamed into it may not survive a crash.");
+            }
+        }
+        finally
+        {
+            Libc.Close(descriptor);
         }
     }
 }

@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace Dedup.Engine.IO;
 
 /// <summary>
-/// The two C library calls .NET has no API for: a file's device and inode (statx(2)) and a path's
-/// resolved form (realpath(3)). statx, not stat: its struct is the same on every Linux architecture
+/// The C library calls .NET has no API for: a file's device and inode (statx(2)), a path's resolved
+/// form (realpath(3)), and a folder's fsync (open(2) with O_DIRECTORY, fsync(2)). statx, not stat: its struct is the same on every Linux architecture
 /// (struct stat differs between x86-64 and arm64), it has been a glibc symbol since 2.28, and it tells
 /// whether a folder is the root of a mount (STATX_ATTR_MOUNT_ROOT, Linux 5.8), which comparing device
 /// numbers with the parent misses for a bind mount within one file system.
@@ -47,4 +47,17 @@ internal static partial class Libc
 
     [LibraryImport("libc", EntryPoint = "free")]
     public static partial void Free(nint pointer);
+
+    public const int OpenReadOnly = 0, OpenDirectory = 0x10000;
+    public const int EINVAL = 22, EROFS = 30, ENOTSUP = 95;
+
+    /// <summary>open(2), for a folder's descriptor to fsync: .NET opens no folders.</summary>
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    public static partial int Fsync(int descriptor);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    public static partial int Close(int descriptor);
 }

@@ -183,6 +183,7 @@ public sealed class OutputDirectory : IDisposable
         }
 
         Directory.Move(Staging, target);
+        DurableFile.SyncFolder(Path.GetDirectoryName(target)!);
         committed = true;
         if (old is not null)
         {

@@ -62,6 +62,7 @@ public sealed class TaskWriter : IDisposable
         try
         {
             Directory.Move(Folder, run.TaskFolder(stage, task));
+            DurableFile.SyncFolder(run.StageFolder(stage));
         }
         catch (IOException) when (run.IsDone(stage, task))
         {
