@@ -22,12 +22,13 @@ internal enum FileKind
 /// <summary>
 /// What the kernel says a path is, symbolic links followed (statx(2); <see cref="Libc"/>): its kind, its
 /// size (the target's for a link, where <see cref="FileInfo.Length"/> gives the link's own), its
-/// identity, and whether it is the root of a mount or immutable (neither can be renamed).
+/// identity, its modification time (nanoseconds since 1970), and whether it is the root of a mount or
+/// immutable (neither can be renamed).
 /// </summary>
-internal sealed record FileStatus(FileKind Kind, string KindName, long Size, FileIdentity Identity, bool IsMountRoot, bool IsImmutable)
+internal sealed record FileStatus(FileKind Kind, string KindName, long Size, FileIdentity Identity, long ModifiedNanoseconds, bool IsMountRoot, bool IsImmutable)
 {
-    private static readonly FileStatus MissingFile = new(FileKind.Missing, "missing", 0, default, false, false);
-    private static readonly FileStatus Loop = new(FileKind.LinkLoop, "a symbolic link loop", 0, default, false, false);
+    private static readonly FileStatus MissingFile = new(FileKind.Missing, "missing", 0, default, 0, false, false);
+    private static readonly FileStatus Loop = new(FileKind.LinkLoop, "a symbolic link loop", 0, default, 0, false, false);
 
     public bool Exists => Kind != FileKind.Missing;
 
@@ -64,7 +65,8 @@ internal sealed record FileStatus(FileKind Kind, string KindName, long Size, Fil
         bool mountRoot = (buffer.AttributesMask & Libc.StatxAttrMountRoot) != 0
             ? (buffer.Attributes & Libc.StatxAttrMountRoot) != 0
             : kind == FileKind.Directory && IsOtherDevice(path, identity.Device);
-        return new FileStatus(kind, name, (long)buffer.Size, identity, mountRoot, (buffer.Attributes & Libc.StatxAttrImmutable) != 0);
+        long modified = (buffer.ModifiedSeconds * 1_000_000_000) + buffer.ModifiedNanoseconds;
+        return new FileStatus(kind, name, (long)buffer.Size, identity, modified, mountRoot, (buffer.Attributes & Libc.StatxAttrImmutable) != 0);
     }
 
     /// <summary>Before Linux 5.8 (no STATX_ATTR_MOUNT_ROOT): a folder on another device than its parent is a mount's root.</summary>

@@ -21,6 +21,8 @@ internal static partial class Libc
         [FieldOffset(0x20)] public ulong Inode;
         [FieldOffset(0x28)] public ulong Size;
         [FieldOffset(0x38)] public ulong AttributesMask;
+        [FieldOffset(0x70)] public long ModifiedSeconds;
+        [FieldOffset(0x78)] public uint ModifiedNanoseconds;
         [FieldOffset(0x88)] public uint DeviceMajor;
         [FieldOffset(0x8c)] public uint DeviceMinor;
     }

@@ -5,8 +5,20 @@ using Dedup.Engine.RunFiles;
 
 namespace Dedup.Engine.Plan;
 
-/// <summary>A shard as the plan fixed it: later tasks check that the file is still what was planned.</summary>
-public sealed record PlannedShard(string Path, string FullPath, ShardFormat Format, Compression Compression, long Bytes);
+/// <summary>
+/// A shard as the plan fixed it: later tasks check that the file is still what was planned, by its size,
+/// inode and modification time (nanoseconds since 1970), before they read it; the signature stage's content
+/// hash then proves the bytes. The device is left out: a network file system's device number can differ
+/// between the nodes of a Slurm run, where its inode numbers do not.
+/// </summary>
+public sealed record PlannedShard(string Path, string FullPath, ShardFormat Format, Compression Compression, long Bytes, ulong Inode, long ModifiedNanoseconds)
+{
+    internal static PlannedShard Of(Shard shard)
+    {
+        var file = FileStatus.Of(shard.FullPath);
+        return new PlannedShard(shard.RelativePath, shard.FullPath, shard.Format, shard.Compression, shard.Length, file.Identity.Inode, file.ModifiedNanoseconds);
+    }
+}
 
 /// <summary>An earlier run whose documents this run deduplicates against (--against).</summary>
 public sealed record AgainstRun(string RunDir, string Hash);
@@ -32,7 +44,7 @@ public sealed record RunPlan(
     IReadOnlyList<AgainstRun> Against,
     string Hash)
 {
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
 
     public int TaskCount(Stage stage) => stage switch
     {
@@ -44,17 +56,21 @@ public sealed record RunPlan(
     public OutputCompression OutputCompression => new(CompressionLevel);
 
     /// <summary>
-    /// Fails when a shard is not the file the plan listed: results would silently mix two versions of it.
-    /// A symbolic link is followed: its target's size is the shard's, as discovery measured it.
+    /// Fails when a shard is not the file the plan listed (its size, inode or modification time differ):
+    /// results would silently mix two versions of it. A symbolic link is followed: its target is the shard.
     /// </summary>
     public void CheckUnchanged(Shard shard)
     {
+        var planned = Shards[shard.Index];
         var file = FileStatus.Of(shard.FullPath);
         string? change = file switch
         {
             { Kind: FileKind.Missing } => "no longer exists",
             { Kind: not FileKind.Regular } => $"is now {file.KindName}",
-            { Size: var size } when size != shard.Length => $"now has {size} bytes, not the {shard.Length} planned",
+            { Size: var size } when size != planned.Bytes => $"now has {size} bytes, not the {planned.Bytes} planned",
+            { Identity.Inode: var inode } when inode != planned.Inode => $"is another file now (inode {inode}, not the {planned.Inode} planned: it was replaced)",
+            { ModifiedNanoseconds: var modified } when modified != planned.ModifiedNanoseconds =>
+                $"was modified after it was planned (modification time {Timestamp(modified)}, not the {Timestamp(planned.ModifiedNanoseconds)} planned)",
             _ => null,
         };
         if (change is not null)
@@ -63,6 +79,9 @@ public sealed record RunPlan(
                 $"{shard.FullPath}: the shard {change}. Inputs must not change during a run; plan again into a new run folder.");
         }
     }
+
+    private static string Timestamp(long nanoseconds) =>
+        DateTime.UnixEpoch.AddTicks(nanoseconds / 100).ToString("yyyy-MM-dd HH:mm:ss.fffffff 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
     public IReadOnlyList<Shard> ShardList() =>
         Shards.Select((s, i) => new Shard(i, s.FullPath, s.Path, s.Format, s.Compression, s.Bytes)).ToList();

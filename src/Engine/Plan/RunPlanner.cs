@@ -37,7 +37,7 @@ public static class RunPlanner
             RunPlan.CurrentFormat,
             options.Inputs.Select(Path.GetFullPath).ToList(),
             Path.GetFullPath(options.Output),
-            shards.Select(s => new PlannedShard(s.RelativePath, s.FullPath, s.Format, s.Compression, s.Length)).ToList(),
+            shards.Select(PlannedShard.Of).ToList(),
             configuration,
             SplitByBytes(shards, options.Tasks),
             options.Partitions,
