@@ -322,6 +322,17 @@ internal sealed partial class JsonLineParser
         }
     }
 
+    /// <summary>Marks the line as <see cref="RecordStatus.TooLarge"/>: only its first bytes were read, so it has no text, id or key.</summary>
+    public void SetTooLarge(string problem)
+    {
+        textLength = 0;
+        id = default;
+        key = default;
+        Array.Clear(texts);
+        (parsedArray, parsedStart, parsedLength) = ([], 0, 0);
+        Set(RecordStatus.TooLarge, problem);
+    }
+
     private void Set(RecordStatus status, string? problem)
     {
         Status = status;

@@ -5,26 +5,33 @@ internal static class JsonlShardFilter
 {
     private const int RowsPerStep = 4096;
 
-    public static CopiedShard Write(Shard shard, Stream outputFile, ReadOnlySpan<long> removedRows, OutputCompression compression, CopyProgress progress)
+    /// <summary>A longer line is copied in pieces of about this size, never held whole.</summary>
+    private const int LinePieceBytes = 4 << 20;
+
+    public static CopiedShard Write(Shard shard, Stream outputFile, RemovedRowCursor removed, OutputCompression compression, CopyProgress progress)
     {
         long row = 0;
         long written = 0;
-        int nextRemoved = 0;
         ContentHashingStream? file = null;
         using var input = Guard(shard, row, () => ShardStreams.OpenRead(shard.FullPath, shard.Compression, out file));
-        var lines = new LineReader(input);
+        var lines = new LineReader(input, LinePieceBytes);
         var output = compression.Wrap(outputFile, shard.Compression);
         try
         {
             while (Guard(shard, row, lines.ReadLine))
             {
-                if (nextRemoved < removedRows.Length && removedRows[nextRemoved] == row)
-                {
-                    nextRemoved++;
-                }
-                else
+                if (!removed.Take(row))
                 {
                     output.Write(lines.Line);
+                    if (lines.IsPartial)
+                    {
+                        Guard(shard, row, () =>
+                        {
+                            lines.CopyRest(output);
+                            return true;
+                        });
+                    }
+
                     if (lines.HadNewline)
                     {
                         output.WriteByte((byte)'\n');
@@ -49,7 +56,7 @@ internal static class JsonlShardFilter
         }
 
         ShardStreams.CompleteEmpty(outputFile, shard.Compression);
-        ShardFilter.CheckAllConsumed(shard, removedRows, nextRemoved, row);
+        removed.CheckAllTaken(shard, row);
         progress.End(row);
         return new CopiedShard(written, file!.Finish());
     }

@@ -40,7 +40,7 @@ internal sealed class JsonlShardReader(Shard shard, ReaderOptions options) : ISh
             if (lines is null)
             {
                 stream = ShardStreams.OpenRead(shard.FullPath, shard.Compression, out file);
-                lines = new LineReader(stream);
+                lines = new LineReader(stream, options.MaxRecordBytes);
             }
 
             if (!lines.ReadLine())
@@ -59,6 +59,13 @@ internal sealed class JsonlShardReader(Shard shard, ReaderOptions options) : ISh
         }
 
         Row++;
+        if (lines.IsPartial)
+        {
+            // The rest of the line is skipped, unread into memory, by the next ReadLine.
+            parser.SetTooLarge(options.TooLargeProblem);
+            return true;
+        }
+
         parser.Parse(lines.Buffer, lines.LineStart, lines.LineLength, firstLine: Row == 0);
         return true;
     }

@@ -1,10 +1,12 @@
 namespace Dedup.Engine.IO;
 
 /// <summary>
-/// Splits a byte stream into lines on '\n' without decoding. One growable buffer holds the current line, so a
-/// line of any size up to 2 GB works while memory stays proportional to the longest line, not to the file.
+/// Splits a byte stream into lines on '\n' without decoding. One growable buffer holds the current line, so
+/// memory stays proportional to the longest line, not to the file; a line longer than
+/// <paramref name="maxLineBytes"/> is not held whole: its first bytes come as a partial line
+/// (<see cref="IsPartial"/>), and <see cref="CopyRest"/> passes the rest on (or skips it) in buffer-sized pieces.
 /// </summary>
-internal sealed class LineReader(Stream stream)
+internal sealed class LineReader(Stream stream, int maxLineBytes = int.MaxValue)
 {
     private const int InitialSize = 1 << 18;
 
@@ -27,15 +29,31 @@ internal sealed class LineReader(Stream stream)
 
     public ReadOnlySpan<byte> Line => buffer.AsSpan(LineStart, LineLength);
 
+    /// <summary>
+    /// Whether the current line is longer than the limit: <see cref="Line"/> holds its first limit bytes only,
+    /// and the rest is still to come through <see cref="CopyRest"/> (which the next <see cref="ReadLine"/> calls, skipping it).
+    /// </summary>
+    public bool IsPartial { get; private set; }
+
     /// <summary>Advances to the next line; false at the end of the stream. Stream errors propagate.</summary>
     public bool ReadLine()
     {
+        if (IsPartial)
+        {
+            CopyRest(null);
+        }
+
         while (true)
         {
             int found = buffer.AsSpan(scanned, end - scanned).IndexOf((byte)'\n');
             if (found >= 0)
             {
                 int newline = scanned + found;
+                if (newline - start > maxLineBytes)
+                {
+                    return StartPartialLine();
+                }
+
                 SetLine(start, newline - start, hadNewline: true);
                 start = scanned = newline + 1;
                 return true;
@@ -54,7 +72,49 @@ internal sealed class LineReader(Stream stream)
                 return true;
             }
 
+            if (end - start > maxLineBytes)
+            {
+                return StartPartialLine();
+            }
+
             Fill();
+        }
+    }
+
+    /// <summary>The first <c>maxLineBytes</c> of a longer line, whatever the reads brought in: which lines are partial depends on their lengths alone.</summary>
+    private bool StartPartialLine()
+    {
+        SetLine(start, maxLineBytes, hadNewline: false);
+        start = scanned = start + maxLineBytes;
+        IsPartial = true;
+        return true;
+    }
+
+    /// <summary>
+    /// Passes the rest of a partial line to <paramref name="destination"/> (null: skips it) without holding it
+    /// whole, and sets <see cref="HadNewline"/> to whether the line ended with '\n' (not written).
+    /// </summary>
+    public void CopyRest(Stream? destination)
+    {
+        while (IsPartial)
+        {
+            int found = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+            int stop = found >= 0 ? start + found : end;
+            destination?.Write(buffer, start, stop - start);
+            start = scanned = stop;
+            if (found >= 0)
+            {
+                start = scanned = stop + 1;
+                (HadNewline, IsPartial) = (true, false);
+            }
+            else if (eof)
+            {
+                (HadNewline, IsPartial) = (false, false);
+            }
+            else
+            {
+                Fill();
+            }
         }
     }
 

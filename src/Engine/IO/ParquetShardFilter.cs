@@ -10,7 +10,7 @@ namespace Dedup.Engine.IO;
 /// </summary>
 internal static class ParquetShardFilter
 {
-    public static CopiedShard Write(Shard shard, Stream output, ReadOnlySpan<long> removedRows, CopyProgress progress)
+    public static CopiedShard Write(Shard shard, Stream output, RemovedRowCursor removedRows, CopyProgress progress)
     {
         long? groupFirstRow = null;
         FileStream? input = null;
@@ -36,7 +36,6 @@ internal static class ParquetShardFilter
             var writer = SyncOver.Wait(ParquetWriter.CreateAsync(schema, output, writeOptions));
             long first = 0;
             long written = 0;
-            int nextRemoved = 0;
             bool[] removed = [];
             if (reader.CustomMetadata.Count > 0)
             {
@@ -48,7 +47,7 @@ internal static class ParquetShardFilter
                 groupFirstRow = first;
                 var group = reader.OpenRowGroupReader(g);
                 int rows = checked((int)group.RowCount);
-                int removedHere = MarkRemoved(removedRows, ref nextRemoved, first, rows, ref removed);
+                int removedHere = MarkRemoved(removedRows, first, rows, ref removed);
                 if (removedHere < rows)
                 {
                     using var groupWriter = writer.CreateRowGroup();
@@ -78,36 +77,27 @@ internal static class ParquetShardFilter
             // partial file deleted by the caller; the writer holds nothing else.
             SyncOver.Wait(writer.DisposeAsync());
             SyncOver.Wait(reader.DisposeAsync());
-            ShardFilter.CheckAllConsumed(shard, removedRows, nextRemoved, first);
+            removedRows.CheckAllTaken(shard, first);
             progress.End(first);
             return new CopiedShard(written, ContentHashingStream.OfFile(shard.FullPath));
         }
     }
 
     /// <summary>Sets removed[i] for the removed rows of the group starting at <paramref name="first"/>; returns their count.</summary>
-    private static int MarkRemoved(ReadOnlySpan<long> removedRows, ref int next, long first, int rows, ref bool[] removed)
+    private static int MarkRemoved(RemovedRowCursor removedRows, long first, int rows, ref bool[] removed)
     {
-        int start = next;
-        while (next < removedRows.Length && removedRows[next] < first + rows)
+        if (!removedRows.Any || removedRows.Next >= first + rows)
         {
-            next++;
+            return 0;
         }
 
-        int count = next - start;
-        if (count > 0)
+        if (removed.Length < rows)
         {
-            if (removed.Length < rows)
-            {
-                removed = new bool[rows];
-            }
-
-            Array.Clear(removed);
-            foreach (long row in removedRows[start..next])
-            {
-                removed[row - first] = true;
-            }
+            removed = new bool[rows];
         }
 
-        return count;
+        Array.Clear(removed);
+        var marks = removed;
+        return removedRows.TakeBelow(first + rows, row => marks[row - first] = true);
     }
 }

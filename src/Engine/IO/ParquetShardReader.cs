@@ -132,7 +132,7 @@ internal sealed class ParquetShardReader(Shard shard, ReaderOptions options) : I
     private void Evaluate()
     {
         textLength = 0;
-        int capacity = 0;
+        long capacity = 0;
         foreach (var column in texts)
         {
             if (!column.TryGet(groupRow, out var value))
@@ -144,9 +144,16 @@ internal sealed class ParquetShardReader(Shard shard, ReaderOptions options) : I
             capacity += Encoding.UTF8.GetByteCount(value.Span) + 1;
         }
 
+        if (capacity - 1 > options.MaxRecordBytes)
+        {
+            // The row group already holds the value; not copying it keeps this reader from doubling it.
+            Set(RecordStatus.TooLarge, options.TooLargeProblem);
+            return;
+        }
+
         if (text.Length < capacity)
         {
-            text = new byte[Math.Max(capacity, (int)Math.Min(text.Length * 2L, Array.MaxLength))];
+            text = new byte[Math.Max((int)capacity, (int)Math.Min(text.Length * 2L, Array.MaxLength))];
         }
 
         bool allEmpty = true;

@@ -22,4 +22,10 @@ public enum RecordStatus
 
     /// <summary>The text is the empty string (every text field, when there are several).</summary>
     EmptyText,
+
+    /// <summary>
+    /// The record (a JSONL line, or a Parquet row's text) is longer than <see cref="ReaderOptions.MaxRecordBytes"/>:
+    /// it is not held in memory whole, and not signed; the filter copies it as it is.
+    /// </summary>
+    TooLarge,
 }

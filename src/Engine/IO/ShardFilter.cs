@@ -8,7 +8,7 @@ public static class ShardFilter
 {
     /// <summary>
     /// Copies <paramref name="shard"/> to <paramref name="outputPath"/> leaving out <paramref name="removedRows"/>
-    /// (0-based, strictly ascending), in the same format and compression. JSONL rows are copied as raw bytes
+    /// (0-based, strictly ascending, enumerated once as the copy goes), in the same format and compression. JSONL rows are copied as raw bytes
     /// (invalid and blank lines included, and the final newline state); Parquet keeps the schema and every column.
     /// Creates parent folders; the file appears only when complete. Returns the number of rows written.
     /// Throws <see cref="ShardReadException"/> when the input cannot be read, <see cref="InputException"/> when
@@ -18,18 +18,18 @@ public static class ShardFilter
     /// <param name="compression">The level a compressed JSONL output is written at.</param>
     /// <param name="expectedContentHash">The shard's content hash when its rows were chosen (<see cref="ContentHashingStream"/>); null to copy unchecked.</param>
     /// <param name="copied">Called as the copy goes (every few thousand rows, or row group) with the rows and the bytes of the shard file passed since the last call; the bytes add up to the shard's length.</param>
-    public static long Write(Shard shard, string outputPath, ReadOnlySpan<long> removedRows, OutputCompression compression, ulong? expectedContentHash, Action<long, long>? copied = null)
+    public static long Write(Shard shard, string outputPath, IEnumerable<long> removedRows, OutputCompression compression, ulong? expectedContentHash, Action<long, long>? copied = null)
     {
         ArgumentNullException.ThrowIfNull(shard);
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
+        ArgumentNullException.ThrowIfNull(removedRows);
         ArgumentNullException.ThrowIfNull(compression);
-        CheckAscending(removedRows);
 
         var fullPath = Path.GetFullPath(outputPath);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        var removed = removedRows.ToArray();
         return DurableFile.Write(fullPath, output =>
         {
+            using var removed = new RemovedRowCursor(removedRows);
             var copy = shard.Format switch
             {
                 ShardFormat.Jsonl => JsonlShardFilter.Write(shard, output, removed, compression, new CopyProgress(shard, copied)),
@@ -47,27 +47,5 @@ public static class ShardFilter
 
             return copy.Rows;
         });
-    }
-
-    private static void CheckAscending(ReadOnlySpan<long> rows)
-    {
-        for (int i = 0; i < rows.Length; i++)
-        {
-            if (rows[i] < 0 || (i > 0 && rows[i] <= rows[i - 1]))
-            {
-                throw new ArgumentException($"removed rows must be non-negative and strictly ascending; entry {i} is {rows[i]}", nameof(rows));
-            }
-        }
-    }
-
-    /// <summary>Called by the format writers once the whole shard is copied.</summary>
-    internal static void CheckAllConsumed(Shard shard, ReadOnlySpan<long> removedRows, int consumed, long rows)
-    {
-        if (consumed < removedRows.Length)
-        {
-            throw new ArgumentException(
-                $"removed row {removedRows[consumed]} is beyond the end of {shard.FullPath}, which has {rows} rows",
-                nameof(removedRows));
-        }
     }
 }

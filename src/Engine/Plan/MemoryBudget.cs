@@ -54,6 +54,14 @@ public sealed record MemoryBudget(long Bytes)
     public int SignatureBatchDocuments(int permutations) =>
         (int)Math.Clamp(SignatureBatchBytes / (sizeof(uint) * (long)permutations), 1024, 65536);
 
+    /// <summary>
+    /// The longest record a run signs (<see cref="IO.ReaderOptions.MaxRecordBytes"/>): a sixteenth of the
+    /// budget (58 MiB at the default 1G), at least 256 KiB. Signing one record takes about six times its
+    /// size at once (line buffer, unescaped text, batch, the backend's tokens and shingles: a 200 MB record
+    /// peaked at 1.2 GB), so a longer one is kept unsigned instead of taking more than the budget.
+    /// </summary>
+    public int RecordBytes => (int)Math.Clamp(Usable / 16, 256 << 10, Array.MaxLength);
+
     /// <summary>Band records a signature task holds before it sorts and writes a run.</summary>
     public long BandBufferBytes => Usable * 3 / 8;
 

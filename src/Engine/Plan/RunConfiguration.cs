@@ -25,6 +25,7 @@ public sealed record RunConfiguration(
     VerifyMode Verify,
     string Keep,
     bool Strict,
+    int MaxRecordBytes,
     IReadOnlyList<double> Sweep,
     string FoldTable)
 {
@@ -35,7 +36,7 @@ public sealed record RunConfiguration(
     public KeepPolicy KeepPolicy => KeepPolicy.Parse(Keep);
 
     [JsonIgnore]
-    public ReaderOptions ReaderOptions => new(TextFields, IdField, KeepPolicy.KeyField);
+    public ReaderOptions ReaderOptions => new(TextFields, IdField, KeepPolicy.KeyField, MaxRecordBytes);
 
     /// <summary>Whether documents signed under <paramref name="other"/> can be compared with this run's.</summary>
     public bool SignsLike(RunConfiguration other) =>

@@ -25,7 +25,7 @@ public static class RunPlanner
         var configuration = new RunConfiguration(
             options.TextFields, options.IdField, parameters.ShingleSize, parameters.Permutations, options.Threshold,
             parameters.Bands, parameters.Rows, bandsChosen, parameters.Seed, options.Verify,
-            options.Keep.Name, options.Strict, options.Sweep, FoldTable.Default.Fingerprint.ToString("x16"));
+            options.Keep.Name, options.Strict, new MemoryBudget(options.MemoryBytes).RecordBytes, options.Sweep, FoldTable.Default.Fingerprint.ToString("x16"));
         var against = options.Against.Select(dir => AgainstRunOf(dir, configuration)).ToList();
         if (new OutputCompression(options.CompressionLevel).ProblemWith(shards) is string problem)
         {

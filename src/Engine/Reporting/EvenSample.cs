@@ -5,7 +5,7 @@ namespace Dedup.Engine.Reporting;
 /// full, then every other kept item is dropped and only every second one after is taken, and so
 /// on. Deterministic, and bounded whatever the stream's length (report.html's plots use it).
 /// </summary>
-public sealed class EvenSample<T>(int capacity = 1 << 20)
+public sealed class EvenSample<T>(int capacity = 1 << 16)
 {
     private readonly List<T> items = [];
     private long seen;

@@ -44,6 +44,7 @@ public sealed class RecordTally(IRunLog log, int examplesKept = 100, int warning
         RecordStatus.MissingText => "missing_text",
         RecordStatus.TextNotString => "text_not_string",
         RecordStatus.EmptyText => "empty_text",
+        RecordStatus.TooLarge => "too_large",
         _ => status.ToString(),
     };
 

@@ -15,7 +15,7 @@ public static class RunInputs
     {
         var shards = ShardDiscovery.Discover(report.Inputs.Paths);
         CheckUnchanged(shards, report);
-        var options = new ReaderOptions(report.Parameters.TextFields, report.Parameters.IdField);
+        var options = report.Parameters.ReaderOptions;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var shard in shards)
         {

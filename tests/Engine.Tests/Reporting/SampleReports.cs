@@ -35,7 +35,7 @@ public static class SampleReports
             Documents: new DocumentCounts(records, records - 5, records - removed, removed, 2, 3, new Dictionary<string, long> { ["invalid_json"] = 4, ["empty_text"] = 1 }),
             TextBytes: new ByteCounts(textBytes, textBytes - removedBytes, removedBytes),
             Files: new FileBytes(shards.Sum(s => s.FileBytes), shards.Sum(s => s.OutputFileBytes)),
-            Parameters: new RunConfiguration(["text"], "id", 5, Permutations, Threshold, 9, 13, true, 42, VerifyMode.Estimate, "first", false, [0.7, 0.8, 0.9], "0123456789abcdef"),
+            Parameters: new RunConfiguration(["text"], "id", 5, Permutations, Threshold, 9, 13, true, 42, VerifyMode.Estimate, "first", false, 1 << 20, [0.7, 0.8, 0.9], "0123456789abcdef"),
             Backend: new BackendSummary("cpu (Vector512, 2 threads)", "no CUDA or OpenCL device found"),
             Lsh: new LshSummary(removed + 300, removed + 40, 260, null, 120),
             Clusters: new ClusterSummary(sizes.Length, sizes.Sum(), sizes.Max()),

@@ -51,15 +51,26 @@ public sealed class FilterTask : IStageTask
             string removedTarget = Path.Combine(output, OutputNames.Removed(shard.RelativePath));
             DurableFile.RemoveLeftovers(target);
             DurableFile.RemoveLeftovers(removedTarget);
-            var removed = RemovedOf(runs, assignments, first, stats.AssignmentStarts[shard.Index + 1] - first, batchDocuments);
-            ShardFilter.Write(shard, target, removed.Select(r => r.Row).ToArray(), run.Plan.OutputCompression, ContentHashingStream.Parse(contentHashes[shard.Index]), progress.Add);
-            outputBytes[i] = new FileInfo(target).Length;
-            if (removed.Count > 0)
+            long count = stats.AssignmentStarts[shard.Index + 1] - first;
+            // Streamed twice, a batch at a time, never listed: once for the copy, once for removed/.
+            long removedHere = 0;
+            IEnumerable<long> Rows()
             {
-                WriteRemovedRows(runs, removedTarget, removed, batchDocuments);
+                foreach (var row in RemovedOf(runs, assignments, first, count, batchDocuments))
+                {
+                    removedHere++;
+                    yield return row.Row;
+                }
             }
 
-            Interlocked.Add(ref removedRows, removed.Count);
+            ShardFilter.Write(shard, target, Rows(), run.Plan.OutputCompression, ContentHashingStream.Parse(contentHashes[shard.Index]), progress.Add);
+            outputBytes[i] = new FileInfo(target).Length;
+            if (removedHere > 0)
+            {
+                WriteRemovedRows(runs, removedTarget, RemovedOf(runs, assignments, first, count, batchDocuments / 2), batchDocuments / 2);
+            }
+
+            Interlocked.Add(ref removedRows, removedHere);
         }, context.Cancellation);
 
         writer.Commit(new FilterTaskStats(shards.Count, removedRows, outputBytes));
@@ -67,17 +78,20 @@ public sealed class FilterTask : IStageTask
 
     private sealed record RemovedRow(long Row, ulong Document, Assignment Assignment);
 
-    /// <summary>The removed documents among a shard's clustered ones (its slice of assignments.bin), by row.</summary>
-    private static List<RemovedRow> RemovedOf(RunSet runs, RecordFile<Assignment> assignments, long first, long count, int batchDocuments)
+    /// <summary>
+    /// The removed documents among a shard's clustered ones (its slice of assignments.bin), by row (a shard's
+    /// documents are signed in row order), looked up <paramref name="batchDocuments"/> at a time.
+    /// </summary>
+    private static IEnumerable<RemovedRow> RemovedOf(RunSet runs, RecordFile<Assignment> assignments, long first, long count, int batchDocuments)
     {
-        var removed = new List<RemovedRow>();
         foreach (var batch in RemovedAssignments(runs, assignments, first, count).Chunk(batchDocuments))
         {
             var details = DocumentDetails.Load(runs, batch.Select(r => r.Document), DocumentParts.Records);
-            removed.AddRange(batch.Select(r => new RemovedRow(details.Record(r.Document).Row, r.Document, r.Assignment)));
+            foreach (var (document, assignment) in batch)
+            {
+                yield return new RemovedRow(details.Record(document).Row, document, assignment);
+            }
         }
-
-        return removed;
     }
 
     private static IEnumerable<(ulong Document, Assignment Assignment)> RemovedAssignments(RunSet runs, RecordFile<Assignment> assignments, long first, long count)
@@ -93,13 +107,13 @@ public sealed class FilterTask : IStageTask
         }
     }
 
-    private static void WriteRemovedRows(RunSet runs, string path, List<RemovedRow> removed, int batchDocuments)
+    private static void WriteRemovedRows(RunSet runs, string path, IEnumerable<RemovedRow> removed, int batchDocuments)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         DurableFile.Write(path, stream =>
         {
             using var file = new JsonLinesFile(stream);
-            foreach (var batch in removed.Chunk(batchDocuments / 2))
+            foreach (var batch in removed.Chunk(batchDocuments))
             {
                 var details = DocumentDetails.Load(runs, batch.SelectMany(r => new[] { r.Document, r.Assignment.Keeper }), DocumentParts.Ids | DocumentParts.Signatures);
                 foreach (var row in batch)
