@@ -54,6 +54,38 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void AGzipShardWithADamagedCrcIsNamedAsDamagedNotAsAnUnsupportedMethod()
+    {
+        using var temp = new TempFolder();
+        var gz = Gzip(string.Concat(Enumerable.Range(0, 50).Select(i => Line($"d{i}", $"{Doc} number {i}"))));
+        gz[^8] ^= 0x01;
+        string bad = temp.Write("in/b.jsonl.gz", gz);
+
+        var r = CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"));
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"{bad}: corrupt gzip data", r.Stderr);
+        Assert.Contains("but its trailer records CRC-32", r.Stderr);
+        Assert.DoesNotContain("unsupported compression method", r.Stderr);
+        Assert.Equal(["in"], temp.Entries());
+    }
+
+    [Fact]
+    public void JunkAfterTheLastGzipMemberStopsTheRunInsteadOfBeingIgnored()
+    {
+        using var temp = new TempFolder();
+        var gz = Gzip(string.Concat(Enumerable.Range(0, 50).Select(i => Line($"d{i}", $"{Doc} number {i}"))));
+        string bad = temp.Write("in/b.jsonl.gz", [.. gz, .. Encoding.UTF8.GetBytes(Line("appended", Doc))]);
+
+        var r = CliRunner.Run("run", temp.PathOf("in"), "-o", temp.PathOf("out"));
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"{bad}: corrupt gzip data", r.Stderr);
+        Assert.Contains("after the end of the last gzip member", r.Stderr);
+        Assert.Equal(["in"], temp.Entries());
+    }
+
+    [Fact]
     public void BadRecordsAreKeptCountedAndNamedWithTheirRow()
     {
         using var temp = new TempFolder();

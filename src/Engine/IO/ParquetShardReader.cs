@@ -94,7 +94,6 @@ internal sealed class ParquetShardReader(Shard shard, ReaderOptions options) : I
     private void Open()
     {
         // Parquet.Net's gzip codec decompresses through GZipStream too.
-        GzipStrictness.Enable();
         file = new FileStream(shard.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, MemoryBudget.SmallBufferBytes, FileOptions.RandomAccess);
         parquet = ParquetFooter.Open(file);
         var schema = parquet.Schema;

@@ -13,7 +13,6 @@ public static class ShardDiscovery
     {
         ArgumentNullException.ThrowIfNull(inputs);
         // Discovery is the first thing a run does: the earliest point to make truncated gzip detectable.
-        GzipStrictness.Enable();
         if (inputs.Count == 0)
         {
             throw new InputException($"No inputs were given. Pass one or more folders or files ({ShardFileTypes.SupportedList}).");

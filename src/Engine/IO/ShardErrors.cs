@@ -23,7 +23,7 @@ internal static class ShardErrors
                 $"{path}: cannot read row {row}: {e.Message}. Split the line or remove the file from the input.",
             _ when shard.Compression != Compression.None && e is InvalidDataException or ZstdException or EndOfStreamException =>
                 $"{path}: corrupt {ShardStreams.Describe(shard.Compression)} data near row {row}: {e.Message} " +
-                "The file may be truncated; re-copy it or remove it from the input.",
+                "Re-copy the file, or remove it from the input.",
             _ => $"{path}: I/O error near row {row}: {e.Message} Check the disk and the file, then run again.",
         };
         return new ShardReadException(path, row, message, e);

@@ -16,7 +16,6 @@ internal static class ShardStreams
     /// </summary>
     public static Stream OpenRead(string path, Compression compression, out ContentHashingStream file)
     {
-        GzipStrictness.Enable();
         var raw = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, MemoryBudget.StreamBufferBytes, FileOptions.SequentialScan);
         file = new ContentHashingStream(raw);
         try
@@ -24,8 +23,7 @@ internal static class ShardStreams
             return compression switch
             {
                 Compression.None => file,
-                Compression.Gzip when GzipStrictness.IsActive => new GZipStream(file, CompressionMode.Decompress),
-                Compression.Gzip => new GzipEndCheck(new GZipStream(file, CompressionMode.Decompress), raw),
+                Compression.Gzip => new GzipReader(file),
                 // ZstdSharp leaves the inner stream open by default; the file must close with the reader.
                 Compression.Zstd => new DecompressionStream(file, leaveOpen: false),
                 _ => throw new ArgumentOutOfRangeException(nameof(compression)),

@@ -26,7 +26,6 @@ public sealed class FilterTask : IStageTask
     public void Run(int task, StageContext context)
     {
         var (run, progress, output, threads) = (context.Run, context.Progress, context.Output, context.Threads);
-        GzipStrictness.Enable();
         using var runs = RunSet.Open(run, Stage.Filter);
         var clusterMarker = run.RequireComplete(Stage.Cluster, Stage.Filter)[0];
         var stats = clusterMarker.StatsAs<ClusterTaskStats>();

@@ -36,7 +36,6 @@ public sealed class SignatureTask : IStageTask
     public void Run(int task, StageContext context)
     {
         var (run, progress) = (context.Run, context.Progress);
-        GzipStrictness.Enable();
         var plan = run.Plan;
         var config = plan.Configuration;
         var range = plan.SignatureTasks[task];
