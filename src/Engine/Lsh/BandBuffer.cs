@@ -5,8 +5,8 @@ using Dedup.Engine.RunFiles.Records;
 namespace Dedup.Engine.Lsh;
 
 /// <summary>
-/// A signature task's band records in memory, one array per section (each band, then the exact
-/// content hash). When the arrays reach their capacity (the task's share of --memory) every section
+/// A signature task's band records in memory, one array per section (<see cref="BandSections"/>:
+/// each band, the exact content hash, the id hash). When an array reaches its capacity (the task's share of --memory) every section
 /// is sorted and written as one run into each partition's file, so memory stays bounded whatever
 /// the size of the task. The arrays are allocated at full capacity once, uninitialised: the
 /// operating system backs a page only when it is first written, so a small task stays small, and
@@ -20,7 +20,7 @@ public sealed class BandBuffer
     private readonly BandRecord[][] sections;
     private readonly int perSection;
     private readonly int threads;
-    private int filled;
+    private readonly int[] filled;
 
     public BandBuffer(IReadOnlyList<BandRunFile.Writer> partitions, int sectionCount, long capacityBytes, int threads)
     {
@@ -28,6 +28,7 @@ public sealed class BandBuffer
         this.threads = threads;
         perSection = (int)Math.Clamp(capacityBytes / sectionCount / System.Runtime.InteropServices.Marshal.SizeOf<BandRecord>(), 1024, Array.MaxLength);
         sections = Enumerable.Range(0, sectionCount).Select(_ => GC.AllocateUninitializedArray<BandRecord>(perSection)).ToArray();
+        filled = new int[sectionCount];
     }
 
     public int Runs { get; private set; }
@@ -37,11 +38,21 @@ public sealed class BandBuffer
     {
         for (int b = 0; b < bandKeys.Length; b++)
         {
-            sections[b][filled] = new BandRecord(bandKeys[b], (ulong)content, document);
+            sections[b][filled[b]++] = new BandRecord(bandKeys[b], (ulong)content, document);
         }
 
-        sections[^1][filled] = new BandRecord((ulong)(content >> 64), (ulong)content, document);
-        if (++filled == perSection)
+        Put(BandSections.Exact(bandKeys.Length), new BandRecord((ulong)(content >> 64), (ulong)content, document));
+    }
+
+    /// <summary>Adds one document's id hash (the id section): every signed document has one, with tokens or not.</summary>
+    public void AddId(ulong document, UInt128 id) =>
+        Put(sections.Length - 1, new BandRecord((ulong)(id >> 64), (ulong)id, document));
+
+    /// <summary>The exact and id sections fill fastest (the bands only get documents with tokens), so they decide when to flush.</summary>
+    private void Put(int section, BandRecord record)
+    {
+        sections[section][filled[section]++] = record;
+        if (filled[section] == perSection)
         {
             Flush();
         }
@@ -50,7 +61,7 @@ public sealed class BandBuffer
     /// <summary>Writes what is buffered as one run (also called once at the end).</summary>
     public void Flush()
     {
-        if (filled == 0 && Runs > 0)
+        if (filled.All(f => f == 0) && Runs > 0)
         {
             return;
         }
@@ -58,8 +69,8 @@ public sealed class BandBuffer
         var cuts = new int[sections.Length][];
         ParallelWork.For(sections.Length, threads, s =>
         {
-            Array.Sort(sections[s], 0, filled);
-            cuts[s] = PartitionCuts(sections[s].AsSpan(0, filled));
+            Array.Sort(sections[s], 0, filled[s]);
+            cuts[s] = PartitionCuts(sections[s].AsSpan(0, filled[s]));
         });
 
         for (int p = 0; p < partitions.Count; p++)
@@ -67,7 +78,7 @@ public sealed class BandBuffer
             partitions[p].AddRun(s => sections[s].AsMemory(cuts[s][p], cuts[s][p + 1] - cuts[s][p]));
         }
 
-        filled = 0;
+        Array.Clear(filled);
         Runs++;
     }
 

@@ -25,7 +25,7 @@ public static class BandSlices
                     (long First, long Count)[,] layout;
                     using (var raw = runs.Runs[run].Open<byte>(runs.SignatureMarkers(run)[task], name))
                     {
-                        layout = BandRunFile.Layout(raw, runs.This.Plan.Configuration.Bands + 1);
+                        layout = BandRunFile.Layout(raw, BandSections.Count(runs.This.Plan.Configuration.Bands));
                     }
 
                     var file = runs.File<BandRecord>(run, task, name);

@@ -31,7 +31,7 @@ public static class RunInputs
                 if (!ids.Add(id))
                 {
                     throw new InputException(
-                        $"{shard.FullPath} row {reader.Row}: id '{id}' occurs twice in the run's inputs. Documents are matched by id; " +
+                        $"{shard.FullPath} row {reader.Row}: id '{MessageText.Safe(id)}' occurs twice in the run's inputs (report.json's repeated_ids counts {report.RepeatedIds?.Documents ?? 0:N0} such documents). Documents are matched by id; " +
                         "run again with an --id-field that is unique (or none, to name rows by file and row).");
                 }
 

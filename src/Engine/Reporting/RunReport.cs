@@ -17,7 +17,23 @@ public sealed record RunReport(
     IReadOnlyList<SweepPoint> Sweep,
     IReadOnlyDictionary<string, double> StageSeconds,
     IReadOnlyDictionary<string, long> PeakMemoryBytes,
-    IReadOnlyList<RecordProblem> ProblemExamples);
+    IReadOnlyList<RecordProblem> ProblemExamples,
+    RepeatedIdSummary RepeatedIds);
+
+/// <summary>
+/// Documents whose id prints like an earlier document's (the number 1 and the string "1" both print as 1):
+/// clusters.jsonl and removed/ cannot tell them apart, and eval and inspect, which match documents by id,
+/// refuse the run. Each example names the document and the first one with its id.
+/// </summary>
+public sealed record RepeatedIdSummary(long Documents, IReadOnlyList<RepeatedIdExample> Examples)
+{
+    public string Warning() =>
+        $"{Documents:N0} documents have the id of an earlier document" +
+        (Examples.Count > 0 ? $" (e.g. '{Examples[0].Id}': {Examples[0].FirstFile} row {Examples[0].FirstRow} and {Examples[0].AgainFile} row {Examples[0].AgainRow})" : string.Empty) +
+        "; clusters.jsonl and removed/ name them alike, and eval and inspect refuse this run. Give --id-field a field that is unique, or none (documents are then named FILE:ROW); report.json lists them under repeated_ids.";
+}
+
+public sealed record RepeatedIdExample(string Id, string FirstFile, long FirstRow, string AgainFile, long AgainRow);
 
 /// <param name="Against">Run folders of earlier runs whose documents this run deduplicated against.</param>
 public sealed record InputSummary(IReadOnlyList<string> Paths, IReadOnlyList<ShardSummary> Shards, IReadOnlyList<string> Against);

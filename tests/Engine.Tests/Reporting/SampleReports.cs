@@ -42,7 +42,8 @@ public static class SampleReports
             Sweep: [new SweepPoint(0.7, sizes.Length + 90, removed + 400, removedBytes + 840_000), new SweepPoint(Threshold, sizes.Length, removed, removedBytes), new SweepPoint(0.9, sizes.Length - 200, removed - 900, removedBytes - 1_890_000)],
             StageSeconds: new Dictionary<string, double> { ["read_and_sign"] = 2.5, ["sign_compute"] = 1.75, ["buckets"] = 0.25, ["cluster"] = 0.05, ["filter"] = 0.5, ["total"] = 3.3 },
             PeakMemoryBytes: new Dictionary<string, long> { ["signatures"] = 300_000_000, ["buckets"] = 120_000_000, ["cluster"] = 90_000_000 },
-            ProblemExamples: [new RecordProblem(HostileShard, 7, "invalid_json", "unexpected '<' at byte 0")]);
+            ProblemExamples: [new RecordProblem(HostileShard, 7, "invalid_json", "unexpected '<' at byte 0")],
+            RepeatedIds: new RepeatedIdSummary(0, []));
         return new HtmlReportData(report, sizes, similarities);
     }
 

@@ -8,18 +8,27 @@ using Dedup.Engine.RunFiles.Records;
 namespace Dedup.Engine.Stages.Buckets;
 
 /// <summary>What a buckets task found. Candidate edges are counted per bucket link: a pair that shares several bands counts once per band.</summary>
-public sealed record BucketTaskStats(long CandidateEdges, long RejectedByEstimate, long? RejectedByExact, long ExactGroups, long ExactEdges);
+/// <param name="RepeatedIds">This run's documents whose id prints like an earlier document's (in (task, index) order).</param>
+/// <param name="RepeatedIdExamples">A few of them, each with the first document of its id.</param>
+public sealed record BucketTaskStats(long CandidateEdges, long RejectedByEstimate, long? RejectedByExact, long ExactGroups, long ExactEdges, long RepeatedIds, IReadOnlyList<RepeatedId> RepeatedIdExamples);
+
+/// <summary>A document (<paramref name="Again"/>) whose id is that of an earlier one (<paramref name="First"/>).</summary>
+public readonly record struct RepeatedId(ulong First, ulong Again);
 
 /// <summary>
 /// <c>dedup buckets --task-index P</c>: merges every signature task's band runs for key range P,
 /// band by band. The members of each bucket are paired (every pair in small buckets, each with the
 /// leader in large ones) and each pair is verified (estimated, and exact when planned); the
-/// exact-hash section links documents with equal content. Writes edges.bin.
+/// exact-hash section links documents with equal content, and the id section finds ids that repeat.
+/// Writes edges.bin.
 /// </summary>
 public sealed class BucketTask : IStageTask
 {
     /// <summary>Buckets with up to this many members have every pair verified; larger ones, each member with the leader.</summary>
     public const int AllPairsUpTo = 32;
+
+    /// <summary>Repeated ids a task keeps as examples for the report.</summary>
+    public const int RepeatedIdExamplesKept = 10;
 
     public Stage Stage => Stage.Buckets;
 
@@ -30,8 +39,12 @@ public sealed class BucketTask : IStageTask
         var (run, progress, budget) = (context.Run, context.Progress, context.Budget);
         using var runs = RunSet.Open(run, Stage.Buckets);
         var config = run.Plan.Configuration;
-        context.Log.Info($"buckets task {partition}: merging {config.Bands} bands and the exact hashes of {run.Plan.SignatureTasks.Count} signature tasks");
-        var sections = Enumerable.Range(0, config.Bands + 1).Select(section => BandSlices.For(runs, partition, section)).ToList();
+        context.Log.Info($"buckets task {partition}: merging {config.Bands} bands, the exact hashes and the ids of {run.Plan.SignatureTasks.Count} signature tasks");
+        int idSection = BandSections.Ids(config.Bands);
+        // Ids are this run's own question: an earlier run's documents may share ids with it.
+        var sections = Enumerable.Range(0, BandSections.Count(config.Bands))
+            .Select(section => BandSlices.For(runs, partition, section).Where(s => section != idSection || s.Run == 0).ToList())
+            .ToList();
         progress.Expect(sections.Sum(slices => slices.Sum(s => s.Count)) * Marshal.SizeOf<BandRecord>());
         using var writer = new TaskWriter(run, Stage.Buckets, partition);
         BucketTaskStats stats;
@@ -39,7 +52,8 @@ public sealed class BucketTask : IStageTask
         {
             var verifier = new EdgeVerifier(runs, edges, config, context.Threads, budget.LookupDocuments(config.Permutations) / 2);
             long exactGroups = 0, exactEdges = 0;
-            for (int section = 0; section <= config.Bands; section++)
+            var repeated = new RepeatedIds();
+            for (int section = 0; section < sections.Count; section++)
             {
                 context.Cancellation.ThrowIfCancellationRequested();
                 using var merge = new BandMerge(sections[section], budget.MergeBufferBytes, progress);
@@ -47,15 +61,19 @@ public sealed class BucketTask : IStageTask
                 {
                     PairBucketMembers(merge, verifier);
                 }
-                else
+                else if (section == BandSections.Exact(config.Bands))
                 {
                     (exactGroups, exactEdges) = LinkEqualContent(merge, edges);
+                }
+                else
+                {
+                    repeated.Find(merge);
                 }
             }
 
             verifier.Flush();
             writer.Complete(RunFileNames.Edges, edges);
-            stats = new BucketTaskStats(verifier.Candidates, verifier.RejectedByEstimate, verifier.RejectedByExact, exactGroups, exactEdges);
+            stats = new BucketTaskStats(verifier.Candidates, verifier.RejectedByEstimate, verifier.RejectedByExact, exactGroups, exactEdges, repeated.Count, repeated.Examples);
         }
 
         writer.Commit(stats);
@@ -150,6 +168,39 @@ public sealed class BucketTask : IStageTask
         }
 
         return (groups, count);
+    }
+
+    /// <summary>Documents whose 128-bit id hash equals the previous one's: the first of each id is the one with the smallest reference.</summary>
+    private sealed class RepeatedIds
+    {
+        private readonly List<RepeatedId> examples = [];
+
+        public long Count { get; private set; }
+
+        public IReadOnlyList<RepeatedId> Examples => examples;
+
+        public void Find(BandMerge merge)
+        {
+            BandRecord first = default;
+            bool any = false;
+            while (merge.MoveNext())
+            {
+                var record = merge.Current;
+                if (any && record.Key == first.Key && record.Content == first.Content)
+                {
+                    Count++;
+                    if (examples.Count < RepeatedIdExamplesKept)
+                    {
+                        examples.Add(new RepeatedId(first.Document, record.Document));
+                    }
+
+                    continue;
+                }
+
+                first = record;
+                any = true;
+            }
+        }
     }
 
     private static bool BothEarlier(ulong a, ulong b) => DocumentRef.Run(a) != 0 && DocumentRef.Run(b) != 0;

@@ -64,6 +64,10 @@ public sealed class ClusterTask : IStageTask
         }
 
         var report = ReportBuilder.Build(runs, buckets, stats, writer.Elapsed);
+        if (report.RepeatedIds.Documents > 0)
+        {
+            context.Log.Warning(report.RepeatedIds.Warning());
+        }
         ReportFiles.Write(writer, report, plots);
         writer.Commit(stats);
     }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Dedup.Engine.Execution;
+using Dedup.Engine.IO;
 using Dedup.Engine.Reporting;
 using Dedup.Engine.RunFiles;
 using Dedup.Engine.Stages.Buckets;
@@ -76,6 +77,21 @@ public static class ReportBuilder
             cluster.Sweep,
             seconds,
             peaks,
-            signing.SelectMany(s => s.ProblemExamples).Take(ExamplesKept).ToList());
+            signing.SelectMany(s => s.ProblemExamples).Take(ExamplesKept).ToList(),
+            RepeatedIds(runs, bucketing));
+    }
+
+    private static RepeatedIdSummary RepeatedIds(RunSet runs, IReadOnlyList<BucketTaskStats> bucketing)
+    {
+        var examples = bucketing.SelectMany(b => b.RepeatedIdExamples).Take(BucketTask.RepeatedIdExamplesKept).ToList();
+        var details = DocumentDetails.Load(runs, examples.SelectMany(e => new[] { e.First, e.Again }), DocumentParts.Ids);
+        var shards = runs.This.Plan.Shards;
+        var named = examples.Select(e =>
+        {
+            var (first, again) = (details.Record(e.First), details.Record(e.Again));
+            return new RepeatedIdExample(
+                MessageText.Safe(details.Id(e.Again)), shards[first.Shard].Path, first.Row, shards[again.Shard].Path, again.Row);
+        }).ToList();
+        return new RepeatedIdSummary(bucketing.Sum(b => b.RepeatedIds), named);
     }
 }

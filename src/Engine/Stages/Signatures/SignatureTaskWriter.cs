@@ -9,8 +9,8 @@ namespace Dedup.Engine.Stages.Signatures;
 
 /// <summary>
 /// Writes what a signature task signs: the document table, ids and signatures in signing order,
-/// shingle sets when verifying exactly, and the band records through a <see cref="BandBuffer"/>
-/// into one sorted-run file per partition.
+/// shingle sets when verifying exactly, and the band records (bands, content and id hashes, <see cref="BandSections"/>)
+/// through a <see cref="BandBuffer"/> into one sorted-run file per partition.
 /// </summary>
 internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
 {
@@ -44,7 +44,7 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
             shingleStarts.Write(0L);
         }
 
-        int sections = plan.Configuration.Bands + 1;
+        int sections = BandSections.Count(plan.Configuration.Bands);
         // Each partition file gets a small buffer: a task writes them all at once.
         int fileBuffer = (int)Math.Clamp(bandBufferBytes / 8 / plan.Partitions, 4096, MemoryBudget.StreamBufferBytes);
         partitionFiles = Enumerable.Range(0, plan.Partitions).Select(p => task.Create(BandRunFile.Name(p), fileBuffer)).ToArray();
@@ -80,6 +80,8 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
             }
 
             Encoding.UTF8.GetBytes(id, idBytes.AsSpan(idBytesInBatch));
+            ulong document = DocumentRef.Pack(0, taskIndex, Count);
+            bands.AddId(document, System.IO.Hashing.XxHash128.HashToUInt128(idBytes.AsSpan(idBytesInBatch, idLength)));
             var content = output.ContentHash(i);
             int textBytes = offsets[i + 1] - offsets[i];
             records[i] = new DocumentRecord(row, (ulong)content, (ulong)(content >> 64), rank, idOffset + idBytesInBatch, idLength, shard, textBytes, output.TokenCounts[i]);
@@ -91,7 +93,7 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
 
             if (records[i].TokenCount > 0)
             {
-                bands.Add(DocumentRef.Pack(0, taskIndex, Count), output.DocumentBandKeys(i), content);
+                bands.Add(document, output.DocumentBandKeys(i), content);
             }
             else
             {
