@@ -40,7 +40,8 @@ public static class DedupRun
         string runDir = options.RunDir ?? output.NewWorkFolder();
         try
         {
-            var run = RunPlanner.PlanOrResume(runDir, plan);
+            var run = RunPlanner.PlanOrResume(runDir, plan, log);
+            plan = run.Plan;
             var c = plan.Configuration;
             log.Info($"{shards.Count} shards; {c.ShingleSize}-gram shingles, {c.Permutations} permutations, {c.Bands} bands x {c.Rows} rows, threshold {c.Threshold}");
             var context = new StageContext(run, options.Device, options.Threads, output.Staging, log, progress, cancellation);

@@ -34,7 +34,7 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(0.5, root.GetProperty("pairs").GetProperty("recall").GetDouble());
         Assert.Equal(1, root.GetProperty("documents").GetProperty("correct").GetInt64());
         Assert.Equal(2, root.GetProperty("buckets").GetArrayLength());
-        Assert.Equal(9, root.GetProperty("run").GetProperty("bands").GetInt32());
+        Assert.Equal(18, root.GetProperty("run").GetProperty("bands").GetInt32());
     }
 
     [Fact]

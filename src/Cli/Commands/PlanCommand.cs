@@ -43,6 +43,6 @@ public static class PlanCommand
         OutputDirectory.CheckPlacement(outputFolder, options.Inputs);
         var plan = RunPlanner.Create(options, shards);
         using var runLock = RunPlanner.LockRunFolder(runDir, plan);
-        return RunPlanner.PlanOrResume(runDir, plan).Plan;
+        return RunPlanner.PlanOrResume(runDir, plan, new ConsoleLog(Console.Error)).Plan;
     }
 }

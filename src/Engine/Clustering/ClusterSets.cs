@@ -20,12 +20,12 @@ public sealed class ClusterSets
     private readonly BigArray<long> slots;
     private readonly long[] offsets;
 
-    private ClusterSets(BigArray<long> slots, RankedBits clustered, long[] offsets, long mergedEdges)
+    private ClusterSets(BigArray<long> slots, RankedBits clustered, long[] offsets, EdgeTally edges)
     {
         this.slots = slots;
         Clustered = clustered;
         this.offsets = offsets;
-        MergedEdges = mergedEdges;
+        Edges = edges;
     }
 
     /// <summary>Set for each root of a set of two or more documents.</summary>
@@ -34,8 +34,8 @@ public sealed class ClusterSets
     /// <summary>This run's signed documents: indices [0, ThisRun) are theirs.</summary>
     public long ThisRun => offsets[1];
 
-    /// <summary>Candidate edges that passed verification and joined their documents.</summary>
-    public long MergedEdges { get; }
+    /// <summary>What became of the candidate edges at this threshold.</summary>
+    public EdgeTally Edges { get; }
 
     public long Offset(int run) => offsets[run];
 
@@ -53,7 +53,7 @@ public sealed class ClusterSets
 
         var sets = new UnionFind(offsets[^1]);
         JoinEarlierClusters(runs, offsets, sets);
-        long merged = JoinEdges(runs, buckets, offsets, sets, mode, (float)threshold, progress);
+        var edges = JoinEdges(runs, buckets, offsets, sets, mode, (float)threshold, progress);
         var slots = sets.Flatten();
         var clustered = new RankedBits(slots.Length);
         for (long d = 0; d < slots.Length; d++)
@@ -66,7 +66,7 @@ public sealed class ClusterSets
 
         clustered.Seal();
         ChooseKeepers(runs, slots, offsets[1], keep, progress);
-        return new ClusterSets(slots, clustered, offsets, merged);
+        return new ClusterSets(slots, clustered, offsets, edges);
     }
 
     /// <summary>Document d's cluster root, or -1 when it is in no cluster.</summary>
@@ -114,9 +114,9 @@ public sealed class ClusterSets
         }
     }
 
-    private static long JoinEdges(RunSet runs, IReadOnlyList<TaskMarker> buckets, long[] offsets, UnionFind sets, VerifyMode mode, float threshold, RunProgress progress)
+    private static EdgeTally JoinEdges(RunSet runs, IReadOnlyList<TaskMarker> buckets, long[] offsets, UnionFind sets, VerifyMode mode, float threshold, RunProgress progress)
     {
-        long merged = 0;
+        long merged = 0, belowByEstimate = 0, belowByExact = 0;
         foreach (var marker in buckets)
         {
             using var file = runs.This.Open<EdgeRecord>(marker, RunFileNames.Edges);
@@ -124,6 +124,12 @@ public sealed class ClusterSets
             while (reader.MoveNext())
             {
                 var edge = reader.Current;
+                if (!edge.IsExact)
+                {
+                    belowByEstimate += edge.Passes(VerifyMode.Estimate, threshold) ? 0 : 1;
+                    belowByExact += edge.Passes(VerifyMode.Exact, threshold) ? 0 : 1;
+                }
+
                 if (edge.Passes(mode, threshold))
                 {
                     sets.Union(Index(runs, offsets, edge.First), Index(runs, offsets, edge.Second));
@@ -132,7 +138,8 @@ public sealed class ClusterSets
             }
         }
 
-        return merged;
+        // Edges carry an exact similarity only when the run verifies exactly.
+        return new EdgeTally(merged, belowByEstimate, mode == VerifyMode.Exact ? belowByExact : null);
     }
 
     /// <summary>
@@ -162,3 +169,9 @@ public sealed class ClusterSets
         }
     }
 }
+
+/// <summary>
+/// The candidate edges at one threshold (exact-duplicate links aside): how many joined their documents, and
+/// how many each check puts below the threshold (the exact one: null unless the run computed it).
+/// </summary>
+public readonly record struct EdgeTally(long Merged, long BelowByEstimate, long? BelowByExact);

@@ -82,6 +82,13 @@ public sealed record DedupOptions
     /// </summary>
     public const int MaxPartitions = 4096;
 
+    public double BandingThreshold => RunConfiguration.BandingThresholdOf(Threshold, Sweep);
+
+    /// <summary>Without verification every candidate joins, so the banding must be the filter (datasketch's choice).</summary>
+    private BandLayout ChosenLayout() => Verify == VerifyMode.None
+        ? BandLayoutChooser.Choose(BandingThreshold, Permutations)
+        : BandLayoutChooser.ForVerifiedRun(BandingThreshold, Permutations);
+
     /// <summary>
     /// Checks every value and returns the signature parameters they give, with bands x rows chosen from
     /// the threshold unless both are given. Throws <see cref="UsageException"/> naming the option.
@@ -138,9 +145,7 @@ public sealed record DedupOptions
             throw new UsageException($"--against: at most {DocumentRef.MaxRuns - 1} earlier runs.");
         }
 
-        var layout = Bands.HasValue
-            ? new BandLayout(Bands.Value, Rows!.Value)
-            : BandLayoutChooser.Choose(Threshold, Permutations);
+        var layout = Bands.HasValue ? new BandLayout(Bands.Value, Rows!.Value) : ChosenLayout();
         try
         {
             return (new SignatureParameters(ShingleSize, Permutations, layout.Bands, layout.Rows, Seed), !Bands.HasValue);

@@ -35,6 +35,15 @@ public sealed record RunConfiguration(
     [JsonIgnore]
     public KeepPolicy KeepPolicy => KeepPolicy.Parse(Keep);
 
+    /// <summary>
+    /// The threshold the bands are chosen for: the lowest of the threshold and the sweep, so that each row of a
+    /// sweep is what a run at its threshold (with the same bands) gives.
+    /// </summary>
+    [JsonIgnore]
+    public double BandingThreshold => BandingThresholdOf(Threshold, Sweep);
+
+    public static double BandingThresholdOf(double threshold, IEnumerable<double> sweep) => sweep.Append(threshold).Min();
+
     [JsonIgnore]
     public ReaderOptions ReaderOptions => new(TextFields, IdField, KeepPolicy.KeyField, MaxRecordBytes);
 

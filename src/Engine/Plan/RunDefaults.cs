@@ -14,7 +14,7 @@ public static class RunDefaults
     public const int Permutations = 128;
     public const double Threshold = 0.8;
     public const ulong Seed = 42;
-    public const VerifyMode Verify = VerifyMode.Estimate;
+    public const VerifyMode Verify = VerifyMode.Exact;
     public const string Keep = "first";
     public const string Memory = "1G";
     public const int Tasks = 1;

@@ -31,6 +31,7 @@ public sealed record AgainstRun(string RunDir, string Hash);
 /// <param name="SignatureTasks">Each task's shard range [first, end); the filter stage uses the same.</param>
 /// <param name="Partitions">Buckets tasks: each takes one range of band keys, of every band.</param>
 /// <param name="CompressionLevel">--compression-level of compressed JSONL outputs; null for each format's default.</param>
+/// <param name="SigningHash">The hash of what the signatures and buckets stages depend on: the plan without the threshold, the sweep, OUT, the memory and the compression level.</param>
 public sealed record RunPlan(
     int FormatVersion,
     IReadOnlyList<string> Inputs,
@@ -42,6 +43,7 @@ public sealed record RunPlan(
     long MemoryBytes,
     int? CompressionLevel,
     IReadOnlyList<AgainstRun> Against,
+    string SigningHash,
     string Hash)
 {
     public const int CurrentFormat = 2;
@@ -86,8 +88,31 @@ public sealed record RunPlan(
     public IReadOnlyList<Shard> ShardList() =>
         Shards.Select((s, i) => new Shard(i, s.FullPath, s.Path, s.Format, s.Compression, s.Bytes)).ToList();
 
-    /// <summary>The same plan with its hash computed over everything else in it.</summary>
-    public RunPlan Sealed() => this with { Hash = HashOf(this with { Hash = string.Empty }) };
+    /// <summary>
+    /// The hash a task of <paramref name="stage"/> is made under. The signatures and the verified candidate
+    /// edges do not depend on the threshold, so a run folder planned again at another threshold keeps them
+    /// (<see cref="RunPlanner.PlanOrResume"/>); the later stages belong to the whole plan.
+    /// </summary>
+    public string HashFor(Stage stage) => stage is Stage.Signatures or Stage.Buckets ? SigningHash : Hash;
+
+    /// <summary>Whether <paramref name="other"/> differs from this plan only in what the stages after buckets decide.</summary>
+    public bool SignsLike(RunPlan other) => SigningHash == other.SigningHash;
+
+    /// <summary>The same plan with its hashes computed over everything else in it.</summary>
+    public RunPlan Sealed()
+    {
+        var signing = this with
+        {
+            Output = string.Empty,
+            MemoryBytes = 0,
+            CompressionLevel = null,
+            Configuration = Configuration with { Threshold = 0, Sweep = [], BandsChosenFromThreshold = false },
+            SigningHash = string.Empty,
+            Hash = string.Empty,
+        };
+        var withSigning = this with { SigningHash = HashOf(signing), Hash = string.Empty };
+        return withSigning with { Hash = HashOf(withSigning) };
+    }
 
     public void Save(string path) =>
         DurableFile.Write(path, stream => JsonSerializer.Serialize(stream, this, RunJson.Options));
@@ -115,7 +140,8 @@ public sealed record RunPlan(
             throw new InputException($"{path}: run plan format {plan?.FormatVersion} is not {CurrentFormat}; plan the run again with this version of dedup.");
         }
 
-        if (plan.Sealed().Hash != plan.Hash)
+        var resealed = plan.Sealed();
+        if (resealed.Hash != plan.Hash || resealed.SigningHash != plan.SigningHash)
         {
             throw new InputException($"{path} was changed after it was planned (its hash no longer matches). Plan again into a new run folder instead of editing run.json.");
         }

@@ -44,6 +44,7 @@ public static class RunPlanner
             options.MemoryBytes,
             options.CompressionLevel,
             against,
+            string.Empty,
             string.Empty).Sealed();
     }
 
@@ -59,10 +60,14 @@ public static class RunPlanner
 
     /// <summary>
     /// Writes run.json into <paramref name="runDir"/>, or finds the same plan already there (a rerun
-    /// resumes it). A different plan in the folder is an error: its files belong to that plan. The
-    /// folder must lie clear of the inputs and of OUT (<see cref="RunFolderPlacement"/>).
+    /// resumes it). A plan that differs only in the threshold, the sweep, OUT, memory or compression
+    /// replaces the folder's: its signatures and buckets are kept, the later stages' tasks removed
+    /// (<paramref name="log"/> says so); when both plans chose their bands, the folder's bands are
+    /// taken if they were chosen for a threshold no higher (their recall at the new one is at least
+    /// as high). Any other plan is an error: the folder's files belong to it. The folder must lie
+    /// clear of the inputs and of OUT (<see cref="RunFolderPlacement"/>).
     /// </summary>
-    public static RunFolder PlanOrResume(string runDir, RunPlan plan)
+    public static RunFolder PlanOrResume(string runDir, RunPlan plan, IRunLog? log = null)
     {
         RunFolderPlacement.Check(runDir, plan.Output, plan.Inputs);
         Directory.CreateDirectory(runDir);
@@ -70,18 +75,51 @@ public static class RunPlanner
         if (File.Exists(path))
         {
             var existing = RunPlan.Load(runDir);
-            if (existing.Hash != plan.Hash)
+            if (existing.Hash == plan.Hash)
+            {
+                return new RunFolder(runDir, existing);
+            }
+
+            var replanned = WithBandsOf(existing, plan);
+            if (!replanned.SignsLike(existing))
             {
                 throw new UsageException(
                     $"{runDir} already holds a run planned with other inputs or settings (run.json hash {existing.Hash}, this plan {plan.Hash}). "
-                    + "Use a new run folder, or delete this one to start over.");
+                    + "Only the threshold, --sweep, OUT, --memory and --compression-level may change between runs of one folder; "
+                    + "use a new run folder, or delete this one to start over.");
             }
 
-            return new RunFolder(runDir, existing);
+            var folder = new RunFolder(runDir, replanned);
+            foreach (var stage in new[] { Stage.Cluster, Stage.Filter, Stage.Report })
+            {
+                if (Directory.Exists(folder.StageFolder(stage)))
+                {
+                    Directory.Delete(folder.StageFolder(stage), recursive: true);
+                }
+            }
+
+            replanned.Save(path);
+            log?.Info($"{runDir}: planned again at threshold {replanned.Configuration.Threshold} ({replanned.Configuration.Bands} bands x {replanned.Configuration.Rows} rows); its signatures and buckets are kept, cluster, filter and report run again");
+            return folder;
         }
 
         plan.Save(path);
         return new RunFolder(runDir, plan);
+    }
+
+    /// <summary>
+    /// <paramref name="plan"/> with the bands and rows of <paramref name="existing"/> when both were chosen from
+    /// their thresholds and the existing ones for a threshold no higher than this plan's; else the plan as it is.
+    /// </summary>
+    private static RunPlan WithBandsOf(RunPlan existing, RunPlan plan)
+    {
+        var (was, now) = (existing.Configuration, plan.Configuration);
+        if (!was.BandsChosenFromThreshold || !now.BandsChosenFromThreshold || was.BandingThreshold > now.BandingThreshold)
+        {
+            return plan;
+        }
+
+        return (plan with { Configuration = now with { Bands = was.Bands, Rows = was.Rows } }).Sealed();
     }
 
     /// <summary>

@@ -62,9 +62,9 @@ public sealed class RunFolder(string path, RunPlan plan)
             throw new InputException($"{file}: unreadable ({e.Message}); delete {TaskFolder(stage, task)} and run {stage.Name()} task {task} again.");
         }
 
-        if (marker is null || marker.RunHash != Plan.Hash || marker.Stage != stage || marker.Task != task)
+        if (marker is null || marker.RunHash != Plan.HashFor(stage) || marker.Stage != stage || marker.Task != task)
         {
-            throw new InputException($"{file} belongs to another plan (run hash {marker?.RunHash}, not {Plan.Hash}); this run folder mixes runs. Delete {TaskFolder(stage, task)} and run the task again.");
+            throw new InputException($"{file} belongs to another plan (run hash {marker?.RunHash}, not {Plan.HashFor(stage)}); this run folder mixes runs. Delete {TaskFolder(stage, task)} and run the task again.");
         }
 
         if (!marker.IsIntact)

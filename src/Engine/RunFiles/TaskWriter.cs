@@ -56,7 +56,7 @@ public sealed class TaskWriter : IDisposable
     public void Commit<TStats>(TStats stats)
     {
         var marker = new TaskMarker(
-            run.Plan.Hash, stage, task, Elapsed, PeakMemory.Bytes(), files,
+            run.Plan.HashFor(stage), stage, task, Elapsed, PeakMemory.Bytes(), files,
             JsonSerializer.SerializeToElement(stats, RunJson.Options)).Sealed();
         DurableFile.Write(PathOf(RunFileNames.TaskDone), s => JsonSerializer.Serialize(s, marker, RunJson.Options));
         try

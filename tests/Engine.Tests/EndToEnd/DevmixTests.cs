@@ -37,8 +37,8 @@ public sealed class DevmixTests(DevmixRunFixture run, ITestOutputHelper output) 
         Assert.Equal(28917, d.Records);
         Assert.Equal(d.Records, d.Kept + d.Removed);
         Assert.Equal(run.Clusters.Sum(c => c.Members.Length - 1), d.Removed);
-        Assert.Equal(9, run.Report.Parameters.Bands);
-        Assert.Equal(13, run.Report.Parameters.Rows);
+        Assert.Equal(18, run.Report.Parameters.Bands);
+        Assert.Equal(6, run.Report.Parameters.Rows);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class ExactVerificationTests
         var (original, variant) = PairWithEstimateAboveAndExactBelow(0.8);
         using var temp = new TempFolder();
         temp.Write("in/s.jsonl", Line("a", original) + Line("b", variant));
-        var options = new DedupOptions { Inputs = [temp.PathOf("in")], Output = temp.PathOf("est"), Device = DeviceKind.Cpu, Bands = 32, Rows = 4 };
+        var options = new DedupOptions { Inputs = [temp.PathOf("in")], Output = temp.PathOf("est"), Device = DeviceKind.Cpu, Bands = 32, Rows = 4, Verify = VerifyMode.Estimate };
 
         var estimate = DedupRun.Execute(options, new CollectingLog());
         var exact = DedupRun.Execute(options with { Output = temp.PathOf("exact"), Verify = VerifyMode.Exact }, new CollectingLog());

@@ -7,10 +7,14 @@ using Dedup.Engine.RunFiles.Records;
 
 namespace Dedup.Engine.Stages.Buckets;
 
-/// <summary>What a buckets task found. Candidate edges are counted per bucket link: a pair that shares several bands counts once per band.</summary>
+/// <summary>
+/// What a buckets task found. Candidate edges are counted per bucket link: a pair that shares several bands counts
+/// once per band. Nothing here depends on the threshold (the cluster stage judges the edges), so a run folder's
+/// buckets serve any threshold (<see cref="Plan.RunPlan.SigningHash"/>).
+/// </summary>
 /// <param name="RepeatedIds">This run's documents whose id prints like an earlier document's (in (task, index) order).</param>
 /// <param name="RepeatedIdExamples">A few of them, each with the first document of its id.</param>
-public sealed record BucketTaskStats(long CandidateEdges, long RejectedByEstimate, long? RejectedByExact, long ExactGroups, long ExactEdges, long RepeatedIds, IReadOnlyList<RepeatedId> RepeatedIdExamples);
+public sealed record BucketTaskStats(long CandidateEdges, long ExactGroups, long ExactEdges, long RepeatedIds, IReadOnlyList<RepeatedId> RepeatedIdExamples);
 
 /// <summary>A document (<paramref name="Again"/>) whose id is that of an earlier one (<paramref name="First"/>).</summary>
 public readonly record struct RepeatedId(ulong First, ulong Again);
@@ -73,7 +77,7 @@ public sealed class BucketTask : IStageTask
 
             verifier.Flush();
             writer.Complete(RunFileNames.Edges, edges);
-            stats = new BucketTaskStats(verifier.Candidates, verifier.RejectedByEstimate, verifier.RejectedByExact, exactGroups, exactEdges, repeated.Count, repeated.Examples);
+            stats = new BucketTaskStats(verifier.Candidates, exactGroups, exactEdges, repeated.Count, repeated.Examples);
         }
 
         writer.Commit(stats);
@@ -214,13 +218,8 @@ public sealed class BucketTask : IStageTask
     {
         private readonly List<(ulong First, ulong Second)> pending = [];
         private readonly bool exact = config.Verify == VerifyMode.Exact;
-        private readonly float threshold = (float)config.Threshold;
 
         public long Candidates { get; private set; }
-
-        public long RejectedByEstimate { get; private set; }
-
-        public long? RejectedByExact { get; private set; } = config.Verify == VerifyMode.Exact ? 0 : null;
 
         public void Add(ulong first, ulong second)
         {
@@ -246,11 +245,6 @@ public sealed class BucketTask : IStageTask
             foreach (var edge in verified)
             {
                 edges.Write(edge);
-                RejectedByEstimate += edge.Passes(VerifyMode.Estimate, threshold) ? 0 : 1;
-                if (exact)
-                {
-                    RejectedByExact += edge.Passes(VerifyMode.Exact, threshold) ? 0 : 1;
-                }
             }
 
             Candidates += pending.Count;

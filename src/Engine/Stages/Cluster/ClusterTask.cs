@@ -19,7 +19,7 @@ public sealed record ClusterTaskStats(
     long Largest,
     long Removed,
     long BytesRemoved,
-    long MergedEdges,
+    EdgeTally Edges,
     IReadOnlyList<long> SignedPerShard,
     IReadOnlyList<long> RemovedPerShard,
     IReadOnlyList<long> AssignmentStarts,
@@ -140,7 +140,7 @@ public sealed class ClusterTask : IStageTask
             starts[s + 1] = starts[s] + clusteredPerShard[s];
         }
 
-        return new ClusterTaskStats(sets.Clustered.Rank(sets.ThisRun), clustered, 0, count, bytesRemoved, sets.MergedEdges, signed, removed, starts, sweep);
+        return new ClusterTaskStats(sets.Clustered.Rank(sets.ThisRun), clustered, 0, count, bytesRemoved, sets.Edges, signed, removed, starts, sweep);
     }
 
     /// <summary>

@@ -45,8 +45,7 @@ public static class ReportBuilder
         var backend = new BackendSummary(string.Join(", ", backends.Select(b => b.Backend)), string.Join("; ", backends.Select(b => b.BackendReason).Distinct()));
 
         var lsh = new LshSummary(
-            bucketing.Sum(b => b.CandidateEdges), cluster.MergedEdges, bucketing.Sum(b => b.RejectedByEstimate),
-            bucketing.All(b => b.RejectedByExact.HasValue) ? bucketing.Sum(b => b.RejectedByExact!.Value) : null,
+            bucketing.Sum(b => b.CandidateEdges), cluster.Edges.Merged, cluster.Edges.BelowByEstimate, cluster.Edges.BelowByExact,
             bucketing.Sum(b => b.ExactGroups));
 
         var seconds = new Dictionary<string, double>
