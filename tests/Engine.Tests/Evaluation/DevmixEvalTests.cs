@@ -33,18 +33,18 @@ public sealed class DevmixEvalTests(DevmixRunFixture run, ITestOutputHelper outp
     }
 
     /// <summary>
-    /// Exact Jaccard labels devmix's natural duplicates too, so precision means something here.
-    /// Recall per bucket is at least the verified curve: a pair can also join through a third document.
+    /// Exact Jaccard labels devmix's natural duplicates too, so precision means something here. At the
+    /// defaults (18 x 6, exact verification) pair F1 is at least 0.99 (0.933 at the old 9 x 13 with
+    /// estimates), and recall per bucket is within 0.03 of the verified curve.
     /// </summary>
     [Fact]
-    public void AgainstExactJaccardPrecisionIsHighAndRecallReachesTheVerifiedCurve()
+    public void AgainstExactJaccardTheDefaultsScoreAtLeastPointNineNineAndFollowTheVerifiedCurve()
     {
         var r = EvalRun.Execute(new EvalOptions { RunFolder = run.Output, Kind = TruthKind.ExactJaccard });
         Print(r);
-        Assert.True(r.Pairs.Precision > 0.95, $"pair precision {r.Pairs.Precision:F4}");
-        Assert.True(r.Documents!.Precision > 0.95, $"document precision {r.Documents.Precision:F4}");
-        Assert.True(r.Pairs.Recall > 0.8, $"pair recall {r.Pairs.Recall:F4}");
-        Assert.All(r.Buckets, b => Assert.True(b.Recall >= b.SCurveVerified - 0.05, $"[{b.Low:F2}): recall {b.Recall:F3}, verified {b.SCurveVerified:F3}"));
+        Assert.True(r.Pairs.F1 >= 0.99, $"pair F1 {r.Pairs.F1:F4}");
+        Assert.True(r.Documents!.Precision >= 0.99, $"document precision {r.Documents.Precision:F4}");
+        Assert.All(r.Buckets, b => Assert.True(Math.Abs(b.Recall - b.SCurveVerified) <= 0.03, $"[{b.Low:F2}): recall {b.Recall:F3}, verified {b.SCurveVerified:F3}"));
         Assert.True(r.Seconds < 60, $"{r.Seconds} s");
     }
 

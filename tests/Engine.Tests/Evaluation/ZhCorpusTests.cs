@@ -43,6 +43,19 @@ public sealed class ZhCorpusTests(ZhRunsFixture runs, ITestOutputHelper output) 
         Assert.True(failures.Count == 0, string.Join("; ", failures));
     }
 
+    /// <summary>Against exact Jaccard at the defaults: pair F1 at least 0.97 and recall per bucket within 0.03 of the verified curve, for every seed.</summary>
+    [Fact]
+    public void AgainstExactJaccardTheDefaultsScoreAtLeastPointNineSevenAndFollowTheVerifiedCurve()
+    {
+        foreach (var folder in runs.Folders)
+        {
+            var r = EvalRun.Execute(new EvalOptions { RunFolder = folder, Kind = TruthKind.ExactJaccard });
+            output.WriteLine($"{Path.GetFileName(folder)}: pair P/R/F1 {r.Pairs.Precision:F4} / {r.Pairs.Recall:F4} / {r.Pairs.F1:F4}");
+            Assert.True(r.Pairs.F1 >= 0.97, $"{folder}: pair F1 {r.Pairs.F1:F4}");
+            Assert.All(r.Buckets, b => Assert.True(Math.Abs(b.Recall - b.SCurveVerified) <= 0.03, $"{folder} [{b.Low:F2}): recall {b.Recall:F3}, verified {b.SCurveVerified:F3}"));
+        }
+    }
+
     [Fact]
     public void MediumEditsAlmostNeverMergeWithTheirBase()
     {

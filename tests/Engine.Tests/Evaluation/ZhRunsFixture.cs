@@ -22,6 +22,7 @@ public sealed class ZhRunsFixture : IDisposable
         {
             string output = Temp.PathOf($"seed-{seed}");
             DedupRun.Execute(new DedupOptions { Inputs = [ZhCorpus.Shards], Output = output, Device = DeviceKind.Cpu, Seed = seed }, new CollectingLog());
+            Folders.Add(output);
             Runs.Add((PredictedClusters.Read(output), EvalRun.Execute(new EvalOptions { RunFolder = output, TruthFile = ZhCorpus.TruthFile })));
         }
     }
@@ -31,6 +32,9 @@ public sealed class ZhRunsFixture : IDisposable
     public List<ZhCorpus.Entry> Truth { get; }
 
     public List<(PredictedClusters Clusters, EvalReport Eval)> Runs { get; } = [];
+
+    /// <summary>Each seed's output folder, for scoring against other truths.</summary>
+    public List<string> Folders { get; } = [];
 
     public void Dispose() => Temp.Dispose();
 }
