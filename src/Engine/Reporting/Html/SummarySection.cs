@@ -24,7 +24,7 @@ internal static class SummarySection
         html.Append(Stat("Backend", report.Backend.Name, report.Backend.Reason, "text"));
         html.Append("</section><section class=\"fact-tables\">");
         html.Append(KeyValueTable.Render("Parameters", Parameters(report.Parameters)));
-        html.Append(KeyValueTable.Render("Skipped and repaired records", Problems(d)));
+        html.Append(KeyValueTable.Render("Skipped and repaired records", Problems(d, report.RepeatedIds)));
         html.Append(KeyValueTable.Render("Candidate pairs and clusters", Clustering(report)));
         html.Append(KeyValueTable.Render("Inputs", Inputs(report.Inputs)));
         return html.Append("</section>").ToString();
@@ -53,7 +53,7 @@ internal static class SummarySection
         yield return ("Seed", p.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private static IEnumerable<(string, string)> Problems(DocumentCounts d)
+    private static IEnumerable<(string, string)> Problems(DocumentCounts d, RepeatedIdSummary repeated)
     {
         foreach (var (reason, count) in d.Skipped)
         {
@@ -62,6 +62,7 @@ internal static class SummarySection
 
         yield return ("repaired: invalid UTF-8", DisplayFormat.Count(d.Repaired));
         yield return ("without tokens", DisplayFormat.Count(d.WithoutTokens));
+        yield return ("id of an earlier document", DisplayFormat.Count(repeated.Documents));
     }
 
     private static IEnumerable<(string, string)> Clustering(RunReport report)
