@@ -21,14 +21,6 @@ public sealed class TraditionalChineseTests
         Assert.Equal([simplified], ReferenceSignature.TokenStrings(Encoding.UTF8.GetBytes(traditional)));
     }
 
-    [Fact]
-    public void ATraditionalSentenceHasTheTokensOfItsSimplifiedForm()
-    {
-        var traditional = ReferenceSignature.Tokens(Encoding.UTF8.GetBytes("數據去重與電腦學習"));
-        var simplified = ReferenceSignature.Tokens(Encoding.UTF8.GetBytes("数据去重与电脑学习"));
-        Assert.Equal(simplified, traditional);
-    }
-
     /// <summary>
     /// Characters simplified text uses apart from the form a traditional one simplifies to: left
     /// alone by the generator's rule (乾 干, 於 于) or not in OpenCC's character table at all (著 着).
