@@ -6,7 +6,8 @@ namespace Dedup.Kernels.Text;
 
 /// <summary>
 /// The folding table: code point -> (class, folded code point), built once at start-up from
-/// .NET's Unicode data (docs/ALGORITHM.md, "Folding"). Two levels so that it stays small and
+/// .NET's Unicode data and OpenCC's traditional -> simplified Chinese characters
+/// (<see cref="TraditionalChinese"/>; docs/ALGORITHM.md, "Folding"). Two levels so that it stays small and
 /// copies to a device as two flat arrays: <see cref="Blocks"/>[cp >> 8] names a 256-entry block
 /// of <see cref="Entries"/>; identical blocks are stored once.
 /// </summary>
@@ -36,7 +37,8 @@ public sealed class FoldTable
 
     /// <summary>
     /// A hash of the whole mapping. Signatures are comparable only between runs whose tables have
-    /// the same fingerprint (the table follows the Unicode version of the .NET runtime).
+    /// the same fingerprint (the table follows the Unicode version of the .NET runtime and the
+    /// Chinese map compiled in).
     /// </summary>
     public ulong Fingerprint { get; }
 
@@ -128,7 +130,9 @@ public sealed class FoldTable
         if (UnsegmentedScript.Contains(folded))
         {
             // Kana voicing marks are not diacritics to strip: か and が are different syllables.
-            return CharClass.Entry(CharClass.Ideograph, cp, SingleCodePointOr(char.ConvertFromUtf32(cp).Normalize(NormalizationForm.FormKC), folded));
+            int normalized = SingleCodePointOr(char.ConvertFromUtf32(cp).Normalize(NormalizationForm.FormKC), folded);
+            // Simplified after NFKC, so that compatibility ideographs and radicals (⾨ -> 門 -> 门) fold too.
+            return CharClass.Entry(CharClass.Ideograph, cp, TraditionalChinese.Simplify(normalized));
         }
 
         return CharClass.Entry(CharClass.Word, cp, folded);

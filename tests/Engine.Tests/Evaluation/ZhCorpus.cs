@@ -16,22 +16,26 @@ public static class ZhCorpus
 
     public static string TruthFile => Path.Combine(Folder, "truth.jsonl.gz");
 
-    public static List<Entry> Truth()
+    public static List<Entry> Truth() =>
+        JsonLines(TruthFile).Select(root => new Entry(
+            root.GetProperty("id").GetString()!,
+            root.GetProperty("family").GetString()!,
+            root.GetProperty("kind").GetString()!,
+            root.GetProperty("base").GetString())).ToList();
+
+    /// <summary>Every document's text by id, from all shards.</summary>
+    public static Dictionary<string, string> Texts() =>
+        Directory.GetFiles(Shards, "*.jsonl.gz").SelectMany(JsonLines)
+            .ToDictionary(root => root.GetProperty("id").GetString()!, root => root.GetProperty("text").GetString()!);
+
+    private static IEnumerable<JsonElement> JsonLines(string gzipFile)
     {
-        var entries = new List<Entry>();
-        using var gzip = new GZipStream(File.OpenRead(TruthFile), CompressionMode.Decompress);
+        using var gzip = new GZipStream(File.OpenRead(gzipFile), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
         while (reader.ReadLine() is { } line)
         {
             using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            entries.Add(new Entry(
-                root.GetProperty("id").GetString()!,
-                root.GetProperty("family").GetString()!,
-                root.GetProperty("kind").GetString()!,
-                root.GetProperty("base").GetString()));
+            yield return doc.RootElement.Clone();
         }
-
-        return entries;
     }
 }
