@@ -42,8 +42,8 @@ public sealed record MemoryBudget(long Bytes)
     private long Usable => Math.Max(4L << 20, Bytes - RuntimeReserve);
 
     /// <summary>
-    /// Text per signature batch: three batches circulate, and the backend's arrays are a multiple of
-    /// one. 32 MiB at the default 1G; a GPU wants larger ones (up to 256 MiB, from --memory 8G).
+    /// Text per signature batch: each reader's batches circulate (<see cref="SignatureReaders"/>), and the
+    /// backend's arrays are a multiple of one. 32 MiB at the default 1G; a GPU wants larger ones (up to 256 MiB, from --memory 8G).
     /// </summary>
     public int SignatureBatchBytes => (int)Math.Clamp(Usable / 32, 1 << 20, 256 << 20);
 
@@ -61,6 +61,16 @@ public sealed record MemoryBudget(long Bytes)
     /// peaked at 1.2 GB), so a longer one is kept unsigned instead of taking more than the budget.
     /// </summary>
     public int RecordBytes => (int)Math.Clamp(Usable / 16, 256 << 10, Array.MaxLength);
+
+    /// <summary>The signature batches each shard reader owns: one it fills while the other waits for, or is in, the backend.</summary>
+    public const int BatchesPerReader = 2;
+
+    /// <summary>
+    /// Shard readers of a signature task: one per thread, as long as their batches (<see cref="BatchesPerReader"/>
+    /// of <paramref name="batchBytes"/> each) take no more than a sixteenth of the budget; at least one.
+    /// </summary>
+    public int SignatureReaders(int batchBytes, int threads) =>
+        (int)Math.Clamp(Usable / 16 / (BatchesPerReader * (long)batchBytes), 1, Math.Max(1, threads));
 
     /// <summary>Band records a signature task holds before it sorts and writes a run.</summary>
     public long BandBufferBytes => Usable * 3 / 8;

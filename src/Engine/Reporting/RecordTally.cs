@@ -7,9 +7,11 @@ public sealed record RecordProblem(string File, long Row, string Reason, string 
 
 /// <summary>
 /// Counts every record read by what happened to it, keeps the first problems as examples and
-/// warns about them. Thread-safe: shards may be read in parallel.
+/// warns about them. Shards read in parallel each get a tally without a log, which
+/// <see cref="Add"/> folds into the run's in shard order, so that the examples and warnings are
+/// the same whatever the number of readers.
 /// </summary>
-public sealed class RecordTally(IRunLog log, int examplesKept = 100, int warningsShown = 20)
+public sealed class RecordTally(IRunLog? log, int examplesKept = 100, int warningsShown = 20)
 {
     private readonly object gate = new();
     private readonly Dictionary<RecordStatus, long> byStatus = [];
@@ -61,22 +63,53 @@ public sealed class RecordTally(IRunLog log, int examplesKept = 100, int warning
                 return;
             }
 
-            Problems++;
-            var problem = new RecordProblem(shard.RelativePath, row, ReasonName(status), MessageText.Safe(detail ?? string.Empty));
-            if (examples.Count < examplesKept)
+            Note(shard, new RecordProblem(shard.RelativePath, row, ReasonName(status), MessageText.Safe(detail ?? string.Empty)));
+        }
+    }
+
+    /// <summary>Adds <paramref name="shardTally"/>, the tally of <paramref name="shard"/> alone, as if its records had been counted here.</summary>
+    public void Add(RecordTally shardTally, Shard shard)
+    {
+        lock (gate)
+        {
+            Records += shardTally.Records;
+            recordsByShard[shard.Index] = recordsByShard.GetValueOrDefault(shard.Index) + shardTally.RecordsIn(shard.Index);
+            foreach (var (status, count) in shardTally.byStatus)
             {
-                examples.Add(problem);
+                byStatus[status] = byStatus.GetValueOrDefault(status) + count;
             }
 
-            if (Problems <= warningsShown)
+            // The shard's tally kept its first problems; those beyond them only count (their warnings were cut off too).
+            foreach (var problem in shardTally.examples)
             {
-                string action = IsSigned(status) ? "repaired" : "kept in the output but not deduplicated";
-                log.Warning($"{shard.FullPath} row {row}: {problem.Detail} ({action})");
+                Note(shard, problem);
             }
-            else if (Problems == warningsShown + 1)
-            {
-                log.Warning($"more records with problems follow; report.json counts them all");
-            }
+
+            Problems += shardTally.Problems - shardTally.examples.Count;
+        }
+    }
+
+    private void Note(Shard shard, RecordProblem problem)
+    {
+        Problems++;
+        if (examples.Count < examplesKept)
+        {
+            examples.Add(problem);
+        }
+
+        if (log is null)
+        {
+            return;
+        }
+
+        if (Problems <= warningsShown)
+        {
+            string action = problem.Reason == ReasonName(RecordStatus.Repaired) ? "repaired" : "kept in the output but not deduplicated";
+            log.Warning($"{shard.FullPath} row {problem.Row}: {problem.Detail} ({action})");
+        }
+        else if (Problems == warningsShown + 1)
+        {
+            log.Warning($"more records with problems follow; report.json counts them all");
         }
     }
 }

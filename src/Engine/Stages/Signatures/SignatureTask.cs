@@ -59,7 +59,8 @@ public sealed class SignatureTask : IStageTask
         using (var sink = new SignatureTaskWriter(writer, task, plan, budget.BandBufferBytes, context.Threads))
         {
             int batchBytes = Math.Min(budget.SignatureBatchBytes, backend.PreferredBatchBytes);
-            var settings = new SigningSettings(batchBytes, budget.SignatureBatchDocuments(config.Permutations), config.KeepPolicy, config.Strict);
+            int threads = context.Threads > 0 ? context.Threads : Environment.ProcessorCount;
+            var settings = new SigningSettings(batchBytes, budget.SignatureBatchDocuments(config.Permutations), config.KeepPolicy, config.Strict, budget.SignatureReaders(batchBytes, threads));
             var loop = new SigningLoop(backend, config.ReaderOptions, settings, tally, progress);
             computeSeconds = loop.Run(shards, sink, context.Cancellation);
             int runs = sink.Complete();
