@@ -24,7 +24,9 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
     private readonly ChecksummedWriter[] partitionFiles;
     private readonly BandRunFile.Writer[] partitions;
     private readonly BandBuffer bands;
-    private uint[] scratch = new uint[4096];
+    private readonly int threads;
+    private uint[] scratch = [];
+    private int[] distinct = [];
     private long shingleOffset;
     private long idOffset;
     private byte[] idBytes = new byte[MemoryBudget.SmallBufferBytes];
@@ -34,6 +36,7 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
     {
         this.task = task;
         this.taskIndex = taskIndex;
+        this.threads = threads;
         documents = task.Create(RunFileNames.Documents);
         ids = task.Create(RunFileNames.Ids);
         signatures = task.Create(RunFileNames.Signatures);
@@ -69,6 +72,11 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
             records = new DocumentRecord[Math.Max(batch.Count, records.Length * 2)];
         }
 
+        if (shingles is not null)
+        {
+            SortShingleSets(output, batch.Count);
+        }
+
         int idBytesInBatch = 0;
         for (int i = 0; i < batch.Count; i++)
         {
@@ -88,7 +96,10 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
             idBytesInBatch += idLength;
             if (shingles is not null)
             {
-                AppendShingleSet(output.DocumentShingles(i));
+                var set = scratch.AsSpan(output.ShingleStarts[i], distinct[i]);
+                shingles.Write<uint>(set);
+                shingleOffset += set.Length;
+                shingleStarts!.Write(shingleOffset);
             }
 
             if (records[i].TokenCount > 0)
@@ -144,27 +155,39 @@ internal sealed class SignatureTaskWriter : ISignedBatchSink, IDisposable
         }
     }
 
-    private void AppendShingleSet(ReadOnlySpan<uint> values)
+    /// <summary>
+    /// Each document's shingles as a set (sorted, without repeats) in <c>scratch</c> at the document's offset
+    /// in the batch, with its size in <c>distinct</c>: the documents in parallel, while the backend waits.
+    /// </summary>
+    private void SortShingleSets(SignatureBatch output, int count)
     {
-        if (scratch.Length < values.Length)
+        int total = count == 0 ? 0 : output.ShingleStarts[count - 1] + output.DocumentShingles(count - 1).Length;
+        if (scratch.Length < total)
         {
-            scratch = new uint[Math.Max(values.Length, scratch.Length * 2)];
+            scratch = new uint[Math.Max(total, scratch.Length * 2)];
         }
 
-        var set = scratch.AsSpan(0, values.Length);
-        values.CopyTo(set);
-        set.Sort();
-        int distinct = 0;
-        for (int i = 0; i < set.Length; i++)
+        if (distinct.Length < count)
         {
-            if (i == 0 || set[i] != set[i - 1])
+            distinct = new int[Math.Max(count, distinct.Length * 2)];
+        }
+
+        var (values, sizes) = (scratch, distinct);
+        Execution.ParallelWork.For(count, threads, d =>
+        {
+            var set = values.AsSpan(output.ShingleStarts[d], output.DocumentShingles(d).Length);
+            output.DocumentShingles(d).CopyTo(set);
+            set.Sort();
+            int kept = 0;
+            for (int i = 0; i < set.Length; i++)
             {
-                set[distinct++] = set[i];
+                if (i == 0 || set[i] != set[i - 1])
+                {
+                    set[kept++] = set[i];
+                }
             }
-        }
 
-        shingles!.Write<uint>(set[..distinct]);
-        shingleOffset += distinct;
-        shingleStarts!.Write(shingleOffset);
+            sizes[d] = kept;
+        });
     }
 }
