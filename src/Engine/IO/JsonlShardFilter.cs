@@ -8,53 +8,45 @@ internal static class JsonlShardFilter
     /// <summary>A longer line is copied in pieces of about this size, never held whole.</summary>
     private const int LinePieceBytes = 4 << 20;
 
-    public static CopiedShard Write(Shard shard, Stream outputFile, RemovedRowCursor removed, OutputCompression compression, CopyProgress progress)
+    /// <param name="threads">Threads that may compress blocks of the output at once (<see cref="BlockCompressingStream"/>).</param>
+    public static CopiedShard Write(Shard shard, Stream outputFile, RemovedRowCursor removed, OutputCompression compression, int threads, CopyProgress progress)
     {
         long row = 0;
         long written = 0;
         ContentHashingStream? file = null;
         using var input = Guard(shard, row, () => ShardStreams.OpenRead(shard.FullPath, shard.Compression, out file));
         var lines = new LineReader(input, LinePieceBytes);
-        var output = compression.Wrap(outputFile, shard.Compression);
-        try
+        using var compressed = shard.Compression == Compression.None ? null : compression.Compress(outputFile, shard.Compression, threads);
+        var output = (Stream?)compressed ?? outputFile;
+        while (Guard(shard, row, lines.ReadLine))
         {
-            while (Guard(shard, row, lines.ReadLine))
+            if (!removed.Take(row))
             {
-                if (!removed.Take(row))
+                output.Write(lines.Line);
+                if (lines.IsPartial)
                 {
-                    output.Write(lines.Line);
-                    if (lines.IsPartial)
+                    Guard(shard, row, () =>
                     {
-                        Guard(shard, row, () =>
-                        {
-                            lines.CopyRest(output);
-                            return true;
-                        });
-                    }
-
-                    if (lines.HadNewline)
-                    {
-                        output.WriteByte((byte)'\n');
-                    }
-
-                    written++;
+                        lines.CopyRest(output);
+                        return true;
+                    });
                 }
 
-                if (++row % RowsPerStep == 0)
+                if (lines.HadNewline)
                 {
-                    progress.To(row, file!.Position);
+                    output.WriteByte((byte)'\n');
                 }
+
+                written++;
             }
-        }
-        finally
-        {
-            // The compressor's end goes into the file now; the file is the caller's to flush and close.
-            if (output != outputFile)
+
+            if (++row % RowsPerStep == 0)
             {
-                output.Dispose();
+                progress.To(row, file!.Position);
             }
         }
 
+        compressed?.Finish();
         ShardStreams.CompleteEmpty(outputFile, shard.Compression);
         removed.CheckAllTaken(shard, row);
         progress.End(row);

@@ -62,14 +62,19 @@ public sealed record OutputCompression(int? Level)
     }
 
     /// <summary>
-    /// The compressing stream over <paramref name="file"/>, which it leaves open (the caller flushes and
-    /// closes it); <paramref name="file"/> itself for an uncompressed shard.
+    /// The compressing stream over <paramref name="file"/> for a gzip or zstd shard, in independent blocks
+    /// compressed by up to <paramref name="workers"/> threads (<see cref="BlockCompressingStream"/>); it leaves
+    /// the file open (the caller flushes and closes it) and writes its end on <see cref="BlockCompressingStream.Finish"/>.
     /// </summary>
-    internal Stream Wrap(Stream file, Compression compression) => compression switch
+    internal BlockCompressingStream Compress(Stream file, Compression compression, int workers)
     {
-        Compression.None => file,
-        Compression.Gzip => new GZipStream(file, new ZLibCompressionOptions { CompressionLevel = LevelFor(compression) }, leaveOpen: true),
-        Compression.Zstd => new CompressionStream(file, LevelFor(compression), leaveOpen: true),
-        _ => throw new ArgumentOutOfRangeException(nameof(compression)),
-    };
+        int level = LevelFor(compression);
+        Func<Stream, Stream> compressor = compression switch
+        {
+            Compression.Gzip => block => new GZipStream(block, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true),
+            Compression.Zstd => block => new CompressionStream(block, level, leaveOpen: true),
+            _ => throw new ArgumentOutOfRangeException(nameof(compression)),
+        };
+        return new BlockCompressingStream(file, compressor, workers);
+    }
 }

@@ -17,8 +17,9 @@ public static class ShardFilter
     /// </summary>
     /// <param name="compression">The level a compressed JSONL output is written at.</param>
     /// <param name="expectedContentHash">The shard's content hash when its rows were chosen (<see cref="ContentHashingStream"/>); null to copy unchecked.</param>
+    /// <param name="threads">Threads that may compress blocks of a gzip or zstd output at once; its bytes are the same whatever the number.</param>
     /// <param name="copied">Called as the copy goes (every few thousand rows, or row group) with the rows and the bytes of the shard file passed since the last call; the bytes add up to the shard's length.</param>
-    public static long Write(Shard shard, string outputPath, IEnumerable<long> removedRows, OutputCompression compression, ulong? expectedContentHash, Action<long, long>? copied = null)
+    public static long Write(Shard shard, string outputPath, IEnumerable<long> removedRows, OutputCompression compression, ulong? expectedContentHash, int threads = 1, Action<long, long>? copied = null)
     {
         ArgumentNullException.ThrowIfNull(shard);
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
@@ -32,7 +33,7 @@ public static class ShardFilter
             using var removed = new RemovedRowCursor(removedRows);
             var copy = shard.Format switch
             {
-                ShardFormat.Jsonl => JsonlShardFilter.Write(shard, output, removed, compression, new CopyProgress(shard, copied)),
+                ShardFormat.Jsonl => JsonlShardFilter.Write(shard, output, removed, compression, threads, new CopyProgress(shard, copied)),
                 ShardFormat.Parquet => ParquetShardFilter.Write(shard, output, removed, new CopyProgress(shard, copied)),
                 _ => throw new ArgumentOutOfRangeException(nameof(shard), shard.Format, "unknown shard format"),
             };

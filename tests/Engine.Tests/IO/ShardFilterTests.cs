@@ -202,7 +202,7 @@ public sealed class ShardFilterTests : IDisposable
         var shard = JsonlFiles.Write(folder, "in/part", text, Compression.Gzip);
         var steps = new List<(long Rows, long Bytes)>();
 
-        ShardFilter.Write(shard, folder.PathOf("out/part.jsonl.gz"), [5, 9_000], OutputCompression.Default, null, (rows, bytes) => steps.Add((rows, bytes)));
+        ShardFilter.Write(shard, folder.PathOf("out/part.jsonl.gz"), [5, 9_000], OutputCompression.Default, null, copied: (rows, bytes) => steps.Add((rows, bytes)));
 
         Assert.True(steps.Count >= 3, $"{steps.Count} steps");
         Assert.Equal(10_000, steps.Sum(s => s.Rows));
@@ -217,7 +217,7 @@ public sealed class ShardFilterTests : IDisposable
         var shard = ShardDiscovery.Discover([input])[0];
         var steps = new List<(long Rows, long Bytes)>();
 
-        ShardFilter.Write(shard, folder.PathOf("out/docs.parquet"), [0, 5, 6, 7, 8], OutputCompression.Default, null, (rows, bytes) => steps.Add((rows, bytes)));
+        ShardFilter.Write(shard, folder.PathOf("out/docs.parquet"), [0, 5, 6, 7, 8], OutputCompression.Default, null, copied: (rows, bytes) => steps.Add((rows, bytes)));
 
         Assert.Equal([5L, 4, 6], steps.Take(3).Select(s => s.Rows));
         Assert.Equal(15, steps.Sum(s => s.Rows));

@@ -40,7 +40,10 @@ public sealed class FilterTask : IStageTask
         var outputBytes = new long[shards.Count];
         // Each thread's lookups get their share of the budget (a removed row loads its keeper too: two documents).
         int batchDocuments = Math.Max(2, context.Budget.LookupDocuments(run.Plan.Configuration.Permutations) / (threads > 0 ? threads : Environment.ProcessorCount));
-        // Shards are independent: written in parallel, as many at once as there are threads.
+        // Shards are independent: written in parallel, as many at once as there are threads; the threads
+        // left over compress blocks of each shard (a single large shard still uses every core).
+        int cores = threads > 0 ? threads : Environment.ProcessorCount;
+        int compressionThreads = Math.Max(1, cores / Math.Max(1, Math.Min(cores, shards.Count)));
         ParallelWork.ForEach(Enumerable.Range(0, shards.Count).ToList(), threads, i =>
         {
             var shard = shards[i];
@@ -62,7 +65,7 @@ public sealed class FilterTask : IStageTask
                 }
             }
 
-            ShardFilter.Write(shard, target, Rows(), run.Plan.OutputCompression, ContentHashingStream.Parse(contentHashes[shard.Index]), progress.Add);
+            ShardFilter.Write(shard, target, Rows(), run.Plan.OutputCompression, ContentHashingStream.Parse(contentHashes[shard.Index]), compressionThreads, progress.Add);
             outputBytes[i] = new FileInfo(target).Length;
             if (removedHere > 0)
             {
