@@ -37,7 +37,7 @@ public static class KillCommand
                 var outcome = trial.Run(corpus, clean, folder);
                 Directory.Delete(folder, recursive: true);
                 outcomes.Add(outcome);
-                Console.WriteLine($"trial {i + 1}: {trial.Kind}{(trial.OldOutput ? ", earlier OUT" : "")} after {trial.Delay.TotalSeconds:F2} s: {(outcome.StoppedBeforeEnd ? "stopped" : "had ended")}, {(outcome.Mismatches.Count == 0 ? "identical" : $"{outcome.Mismatches.Count} mismatches")}");
+                Console.WriteLine($"trial {i + 1}: {trial.Kind}{(trial.OldOutput ? ", earlier OUT" : "")} after {trial.Delay.TotalSeconds:F2} s: {(outcome.StoppedBeforeEnd ? "stopped" : "had ended")}, {(outcome.IdenticalOutputs ? "identical outputs" : "outputs differ")}, {outcome.Mismatches.Count} mismatches");
             }
 
             InputFiles.Unchanged(corpus, inputs, "the trials");
@@ -90,11 +90,11 @@ public static class KillCommand
 
     private static void Print(List<KillTrial.Outcome> outcomes)
     {
-        Console.WriteLine($"\n{outcomes.Count} trials, {outcomes.Count(o => o.StoppedBeforeEnd)} stopped before their end, {outcomes.Count(o => o.Mismatches.Count == 0)} with outputs identical to the clean run, {outcomes.Count(o => o.Mismatches.Count > 0)} with mismatches");
-        var table = new TextTable("kind", "trials", "stopped before end", "identical", "mismatches");
+        Console.WriteLine($"\n{outcomes.Count} trials, {outcomes.Count(o => o.StoppedBeforeEnd)} stopped before their end, {outcomes.Count(o => o.IdenticalOutputs)} reruns with outputs identical to the clean run, {outcomes.Count(o => o.Mismatches.Count > 0)} trials with mismatches");
+        var table = new TextTable("kind", "trials", "stopped before end", "identical outputs", "trials with mismatches");
         foreach (var kind in outcomes.GroupBy(o => o.Trial.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            table.Add(kind.Key, $"{kind.Count()}", $"{kind.Count(o => o.StoppedBeforeEnd)}", $"{kind.Count(o => o.Mismatches.Count == 0)}", $"{kind.Count(o => o.Mismatches.Count > 0)}");
+            table.Add(kind.Key, $"{kind.Count()}", $"{kind.Count(o => o.StoppedBeforeEnd)}", $"{kind.Count(o => o.IdenticalOutputs)}", $"{kind.Count(o => o.Mismatches.Count > 0)}");
         }
 
         table.Write(Console.Out);

@@ -28,8 +28,8 @@ public sealed record KillTrial(int Number, int Signal, bool RunFolder, bool OldO
         _ => "SIGKILL",
     };
 
-    /// <summary>What happened: whether the signal reached a run still going, and every way the trial went wrong.</summary>
-    public sealed record Outcome(KillTrial Trial, bool StoppedBeforeEnd, List<string> Mismatches);
+    /// <summary>What happened: whether the signal reached a run still going, whether the rerun gave the clean outputs, and every way the trial went wrong.</summary>
+    public sealed record Outcome(KillTrial Trial, bool StoppedBeforeEnd, bool IdenticalOutputs, List<string> Mismatches);
 
     /// <summary>Runs the trial in <paramref name="folder"/> (a fresh one); <paramref name="clean"/> holds the outputs of an uninterrupted run.</summary>
     public Outcome Run(string corpus, string clean, string folder)
@@ -57,10 +57,8 @@ public sealed record KillTrial(int Number, int Signal, bool RunFolder, bool OldO
 
         var rerun = DedupProcess.Run(command, RunLimit);
         Expect(mismatches, rerun.ExitCode == 0, $"the rerun exited {rerun.ExitCode}: {Tail(rerun.Stderr)}");
-        if (rerun.ExitCode == 0)
-        {
-            mismatches.AddRange(OutputComparison.Differences(clean, output, reports: true));
-        }
+        var differences = rerun.ExitCode == 0 ? OutputComparison.Differences(clean, output, reports: true) : null;
+        mismatches.AddRange(differences ?? []);
 
         ExpectOnly(mismatches, parent, output, "after the rerun");
         if (RunFolder)
@@ -69,7 +67,7 @@ public sealed record KillTrial(int Number, int Signal, bool RunFolder, bool OldO
             Expect(mismatches, partial.Length == 0, $"the run folder still holds {string.Join(", ", partial)}");
         }
 
-        return new Outcome(this, stopped, mismatches);
+        return new Outcome(this, stopped, differences is { Count: 0 }, mismatches);
     }
 
     /// <summary>Starts the command and signals it after the delay; false when it had ended by then.</summary>
