@@ -27,7 +27,7 @@ public abstract partial class FuzzTarget(string name)
     {
         string? seed = SeedOf().Match(e.Message) is { Success: true } m ? m.Groups[1].Value : null;
         string replay = seed is null ? "" : $"\nreplay it with: {ReplayCommand(seed)} (or CsCheck_Seed={seed} for the test)";
-        return new FuzzFailure(Name, seed, $"fuzz target '{Name}' found a failing case: {e.Message}{replay}\n{e.InnerException?.Message}", e);
+        return new FuzzFailure(seed, $"fuzz target '{Name}' found a failing case: {e.Message}{replay}\n{e.InnerException?.Message}", e);
     }
 
     [GeneratedRegex("Set seed: \"([^\"]+)\"")]

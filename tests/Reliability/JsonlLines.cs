@@ -27,9 +27,9 @@ public static class JsonlLines
         Gen.Const("\"ids\":\"text\""),
         Gen.Int[1, 300].Select(depth => $"\"deep\":{new string('[', depth)}{new string(']', depth)}"));
 
-    public static readonly Gen<GeneratedLine> ValidRecord = RecordOf(Texts.Any);
+    private static readonly Gen<GeneratedLine> ValidRecord = RecordOf(Texts.Any);
 
-    public static readonly Gen<GeneratedLine> HugeRecord = RecordOf(Texts.Huge);
+    private static readonly Gen<GeneratedLine> HugeRecord = RecordOf(Texts.Huge);
 
     /// <summary>A valid record cut short: never valid JSON.</summary>
     private static readonly Gen<GeneratedLine> Truncated = ValidRecord.SelectMany(line =>
