@@ -37,6 +37,17 @@ public static class BenchProgram
             measure --result FILE -- COMMAND [ARGS...]
                 runs COMMAND and writes its wall time, CPU time and peak RSS to FILE (used by pipeline)
             """),
+        new("fuzz", FuzzCommand.Run, """
+            fuzz (--minutes N | --seconds N) [--target readers|filter|cli] [--seed S] [--tally FILE]
+                the fuzz properties of the tests for N minutes: random and damaged JSONL/gz/zst/Parquet through
+                the readers, the filter and dedup run, in slices run by child processes (--tally: one slice here,
+                its counts to FILE); cases by kind, failures with their seeds; --seed replays one case
+            """),
+        new("kill", KillCommand.Run, """
+            kill --runs N [--corpus DIR] [--seed S]
+                the kill soak: a clean dedup run of a copy of the corpus (devmix), then N runs stopped at a random
+                moment by SIGKILL (SIGTERM, SIGINT one in three), rerun and compared with the clean outputs
+            """),
         new("ptx", PtxCommand.Run, """
             ptx --out DIR
                 the PTX of every kernel for sm_90, for ptxas (.ci/check-ptx.sh)

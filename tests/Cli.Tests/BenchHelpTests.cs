@@ -9,6 +9,8 @@ public sealed class BenchHelpTests
     [InlineData("staged", "-h")]
     [InlineData("gpu-check", "--help")]
     [InlineData("measure", "--help")]
+    [InlineData("fuzz", "--help")]
+    [InlineData("kill", "-h")]
     [InlineData("ptx", "--help")]
     public void EveryCommandPrintsItsUsageAndSucceeds(string command, string help)
     {

@@ -1,3 +1,5 @@
+using Dedup.Reliability;
+
 namespace Dedup.Cli.Tests;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed class InterruptedRunTests : IClassFixture<DoubledDevmix>
         string output = temp.PathOf("target/out");
         using var run = LiveRun.Start("run", corpus.Input, "-o", output, "--threads", "1");
         run.WaitForLine("signatures: started");
-        run.Signal(LiveRun.SigInt);
+        run.Signal(Signals.SigInt);
         var result = run.Finish();
 
         Assert.True(result.ExitCode == 130, result.ToString());
@@ -36,7 +38,7 @@ public sealed class InterruptedRunTests : IClassFixture<DoubledDevmix>
         CopyFolder(corpus.Expected, output);
         using var run = LiveRun.Start("run", corpus.Input, "-o", output, "--overwrite", "--threads", "1");
         run.WaitForLine("filter: started");
-        run.Signal(LiveRun.SigTerm);
+        run.Signal(Signals.SigTerm);
         var result = run.Finish();
 
         Assert.True(result.ExitCode == 143, result.ToString());
@@ -55,7 +57,7 @@ public sealed class InterruptedRunTests : IClassFixture<DoubledDevmix>
         using (var run = LiveRun.Start(command))
         {
             run.WaitForLine("buckets: started");
-            run.Signal(LiveRun.SigInt);
+            run.Signal(Signals.SigInt);
             var result = run.Finish();
             Assert.True(result.ExitCode == 130, result.ToString());
             Assert.Contains($"{runDir} keeps the finished tasks", result.Stderr);
@@ -80,7 +82,7 @@ public sealed class InterruptedRunTests : IClassFixture<DoubledDevmix>
         Assert.True(plan.ExitCode == 0, plan.ToString());
         using var task = LiveRun.Start("signatures", "--run-dir", runDir, "--task-index", "0", "--threads", "1");
         task.WaitUntil(() => Directory.Exists(Path.Combine(runDir, "signatures")) && Directory.GetDirectories(Path.Combine(runDir, "signatures"), ".task-00000.partial-*").Length > 0, "a partial folder");
-        task.Signal(LiveRun.SigInt);
+        task.Signal(Signals.SigInt);
         var result = task.Finish();
 
         Assert.True(result.ExitCode == 130, result.ToString());

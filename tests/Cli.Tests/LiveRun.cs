@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
+using Dedup.Reliability;
 
 namespace Dedup.Cli.Tests;
 
@@ -8,11 +8,8 @@ namespace Dedup.Cli.Tests;
 /// A dedup process that a test talks to while it runs: it waits for a line on its stderr, sends it
 /// signals as a terminal (Ctrl-C) or a scheduler (SIGTERM) would, and collects its result.
 /// </summary>
-public sealed partial class LiveRun : IDisposable
+public sealed class LiveRun : IDisposable
 {
-    public const int SigInt = 2;
-    public const int SigTerm = 15;
-
     private readonly Process process;
     private readonly StringBuilder stderr = new();
     private readonly Task<string> stdout;
@@ -59,8 +56,8 @@ public sealed partial class LiveRun : IDisposable
         }
     }
 
-    /// <summary>Sends signal <paramref name="signal"/> (<see cref="SigInt"/>, <see cref="SigTerm"/>) to the process.</summary>
-    public void Signal(int signal) => Assert.True(Kill(process.Id, signal) == 0, $"kill({process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+    /// <summary>Sends signal <paramref name="signal"/> (<see cref="Signals.SigInt"/>, <see cref="Signals.SigTerm"/>) to the process.</summary>
+    public void Signal(int signal) => Signals.Send(process.Id, signal);
 
     /// <summary>Waits for the process to end and returns what it printed.</summary>
     public CliRunner.Result Finish()
@@ -96,7 +93,4 @@ public sealed partial class LiveRun : IDisposable
             }
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }

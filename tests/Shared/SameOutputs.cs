@@ -1,6 +1,8 @@
+using Dedup.Reliability;
+
 namespace Dedup.Tests.Shared;
 
-/// <summary>Compares two runs' outputs. Compiled into each test project.</summary>
+/// <summary>Compares two runs' outputs (<see cref="OutputComparison"/>, which bench kill uses too). Compiled into the test projects that run dedup.</summary>
 public static class SameOutputs
 {
     /// <summary>
@@ -9,19 +11,7 @@ public static class SameOutputs
     /// </summary>
     public static void Assert(string expected, string actual)
     {
-        var files = Files(expected);
-        Xunit.Assert.Equal(files, Files(actual));
-        foreach (string file in files)
-        {
-            Xunit.Assert.True(
-                File.ReadAllBytes(Path.Combine(expected, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, file))),
-                $"{file} differs between {expected} and {actual}");
-        }
+        var differences = OutputComparison.Differences(expected, actual);
+        Xunit.Assert.True(differences.Count == 0, string.Join("\n", differences));
     }
-
-    private static SortedSet<string> Files(string root) => new(
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f))
-            .Where(f => f is not ("report.json" or "report.html")),
-        StringComparer.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Dedup.Engine.Plan;
 using Parquet;
+using Parquet.Schema;
 
 namespace Dedup.Engine.IO;
 
@@ -15,10 +16,13 @@ internal static class ParquetShardFilter
         long? groupFirstRow = null;
         FileStream? input = null;
         ParquetReader? reader = null;
+        ParquetSchema schema;
         try
         {
             input = new FileStream(shard.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, MemoryBudget.SmallBufferBytes, FileOptions.RandomAccess);
             reader = ParquetFooter.Open(input);
+            // Parquet.Net decodes the schema on first use: a damaged one (a root without fields) throws here.
+            schema = reader.Schema;
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
@@ -28,7 +32,6 @@ internal static class ParquetShardFilter
 
         using (input)
         {
-            var schema = reader.Schema;
             var columns = schema.DataFields.Select(ParquetColumnCopier.Create).ToArray();
             // Optimal rather than Parquet.Net's default SmallestSize: that level makes gzip and zstd several
             // times slower for a small gain, and filtering rewrites whole corpora.

@@ -128,6 +128,25 @@ public sealed class ParquetReaderTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// Found by the readers fuzz target, open: when the footer's last byte (FileMetaData's Thrift STOP, 0x00)
+    /// is anything else, Parquet.Net 6.1.0 reads on past the footer forever, and dedup run hangs at 100% CPU
+    /// in planning, deaf to SIGTERM. The read must end within seconds with a ShardReadException.
+    /// </summary>
+    [Fact]
+    public async Task AFooterThatDoesNotEndWhereItsLengthSaysIsRefusedInTime()
+    {
+        var path = await ParquetFiles.WriteStringsAsync(folder.PathOf("docs.parquet"), ("text", ["a"]));
+        var bytes = File.ReadAllBytes(path);
+        bytes[^9] = 0x01;
+        File.WriteAllBytes(path, bytes);
+
+        var read = Task.Run(() => Record.Exception(() => ParquetFiles.ReadAll(path, JsonlFiles.Options())));
+
+        Assert.True(await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(10))) == read, "the read of a Parquet file with a damaged footer did not end in 10 s");
+        Assert.IsType<ShardReadException>(await read);
+    }
+
     [Fact]
     public async Task ZeroRowFileHasNoRows()
     {

@@ -195,6 +195,25 @@ public sealed class ShardFilterTests : IDisposable
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!));
     }
 
+    /// <summary>Found by the filter fuzz target: a damaged schema escaped as Parquet.Net's own ArgumentException ("at least one field is required").</summary>
+    [Fact]
+    public async Task ParquetWhoseSchemaRootLostItsFieldsFailsAsAnUnreadableShard()
+    {
+        var input = await ParquetFiles.WriteStringsAsync(folder.PathOf("in/docs.parquet"), ("text", ["a", "b"]));
+        var bytes = File.ReadAllBytes(input);
+        // The root element's name, then its num_children field: 0x15 (an i32, field 5) and the zigzag varint 0x02 (1).
+        int root = bytes.AsSpan().IndexOf("root\x15\x02"u8);
+        Assert.True(root > 0, "no root schema element with one child in the file Parquet.Net wrote");
+        bytes[root + 5] = 0x00;
+        File.WriteAllBytes(input, bytes);
+        var output = folder.PathOf("out/docs.parquet");
+
+        var e = Assert.Throws<ShardReadException>(() => ShardFilter.Write(ShardDiscovery.Discover([input])[0], output, [], OutputCompression.Default, null));
+
+        Assert.Contains(input, e.Message);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!));
+    }
+
     [Fact]
     public void JsonlCopyReportsItsRowsAndEveryByteOfTheShardInSteps()
     {
