@@ -23,7 +23,14 @@ public static class FailureHandler
     {
         try
         {
-            return body();
+            int code = body();
+            if (code == ExitCodes.Success && interruption?.Signal is { } late)
+            {
+                // The signal came after the last point where the run could stop (while OUT was being committed).
+                error.WriteLine($"dedup: {late} came too late to stop the run: it had finished, and OUT holds its whole output.");
+            }
+
+            return code;
         }
         catch (UsageException e)
         {
