@@ -8,15 +8,9 @@ namespace Dedup.Engine.IO;
 /// proves it read the bytes the signature stage read (the plan's size alone misses a reordered file).
 /// <see cref="Finish"/> reads whatever the reader left unread, so the hash is always of the whole file.
 /// </summary>
-public sealed class ContentHashingStream(FileStream file) : Stream
+public sealed class ContentHashingStream(FileStream file) : ReadOnlyStream
 {
     private readonly XxHash3 hash = new();
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
 
     public override long Length => file.Length;
 
@@ -51,7 +45,6 @@ public sealed class ContentHashingStream(FileStream file) : Stream
 
     public static ulong Parse(string hash) => ulong.Parse(hash, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture);
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -60,15 +53,6 @@ public sealed class ContentHashingStream(FileStream file) : Stream
         return n;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -16,7 +16,7 @@ namespace Dedup.Engine.IO;
 /// so <see cref="WindowedInput"/> keeps the bytes it handed out, and the member's end is found as the
 /// trailer its own output predicts (8 bytes: a false match has odds of 2^-64).
 /// </remarks>
-internal sealed class GzipReader(Stream file) : Stream
+internal sealed class GzipReader(Stream file) : ReadOnlyStream
 {
     private const byte Id1 = 0x1F, Id2 = 0x8B, Deflate = 8;
     private const int HeaderText = 0x08 | 0x10, HeaderExtra = 0x04, HeaderCrc = 0x02, ReservedFlags = 0xE0;
@@ -29,18 +29,6 @@ internal sealed class GzipReader(Stream file) : Stream
     private long memberBytes;
     private int members;
     private bool done;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -74,16 +62,6 @@ internal sealed class GzipReader(Stream file) : Stream
 
         return 0;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -185,7 +163,7 @@ internal sealed class GzipReader(Stream file) : Stream
     /// The file's bytes, read in large blocks, handed to DeflateStream a piece at a time; the last
     /// <see cref="Window"/> bytes handed out stay in memory so that a member's trailer can be found among them.
     /// </summary>
-    private sealed class WindowedInput(Stream file) : Stream
+    private sealed class WindowedInput(Stream file) : ReadOnlyStream
     {
         /// <summary>Far more than DeflateStream reads ahead (its buffer is 8 KiB), so the trailer is always still here.</summary>
         private const int Window = 256 << 10;
@@ -198,18 +176,8 @@ internal sealed class GzipReader(Stream file) : Stream
         private int end;          // end of the bytes read
         private bool eof;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
         /// <summary>The file offset of the next byte to hand out.</summary>
         public override long Position { get => bufferStart + position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] target, int offset, int count) => Read(target.AsSpan(offset, count));
 
         public override int Read(Span<byte> target)
         {
@@ -297,16 +265,6 @@ internal sealed class GzipReader(Stream file) : Stream
             int found = start < end ? buffer.AsSpan(start, end - start).IndexOf(pattern) : -1;
             return found < 0 ? -1 : start + found;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] source, int offset, int count) => throw new NotSupportedException();
 
         /// <summary>Reads more of the file after what is held, keeping the last <see cref="Window"/> bytes handed out; false at its end.</summary>
         private bool Fill()

@@ -54,19 +54,13 @@ internal static class ParquetFooter
     }
 
     /// <summary>The file as Parquet.Net reads it: a read at its end is an error, not an empty read.</summary>
-    private sealed class EndOfDataStream(FileStream file) : Stream
+    private sealed class EndOfDataStream(FileStream file) : ReadOnlyStream
     {
-        public override bool CanRead => true;
-
         public override bool CanSeek => true;
-
-        public override bool CanWrite => false;
 
         public override long Length => file.Length;
 
         public override long Position { get => file.Position; set => file.Position = value; }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer) => Checked(file.Read(buffer), buffer.Length);
 
@@ -80,13 +74,5 @@ internal static class ParquetFooter
 
         private int Checked(int read, int asked) =>
             read > 0 || asked == 0 ? read : throw new InvalidDataException($"a read at byte {file.Position:N0} runs past the end of the file: its metadata is damaged.");
-
-        public override void Flush()
-        {
-        }
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
