@@ -15,6 +15,9 @@ internal sealed partial class JsonLineParser
 
     private const int LargeTextBuffer = 16 << 20;
 
+    /// <summary>U+FEFF in UTF-8, which no JSON value starts with.</summary>
+    internal static ReadOnlySpan<byte> ByteOrderMark => "\uFEFF"u8;
+
     private readonly string[] textNames;
     private readonly byte[][] textNamesUtf8;
     private readonly byte[] idNameUtf8;
@@ -59,7 +62,12 @@ internal sealed partial class JsonLineParser
 
     private ReadOnlySpan<byte> Parsed => parsedArray.AsSpan(parsedStart, parsedLength);
 
-    public void Parse(byte[] buffer, int start, int length, bool firstLine)
+    /// <summary>
+    /// Parses one line. A byte order mark at its start is skipped on any line, not only the first: files
+    /// concatenated with `cat` carry theirs into the middle, and a filtered copy that removed the lines
+    /// before one must read it as the input did (bench fuzz found the difference).
+    /// </summary>
+    public void Parse(byte[] buffer, int start, int length)
     {
         textLength = 0;
         Problem = null;
@@ -73,7 +81,7 @@ internal sealed partial class JsonLineParser
             line = line[..^1];
         }
 
-        if (firstLine && line.StartsWith("\uFEFF"u8))
+        if (line.StartsWith(ByteOrderMark))
         {
             start += 3;
             line = line[3..];

@@ -66,7 +66,7 @@ internal sealed class JsonlShardReader(Shard shard, ReaderOptions options) : ISh
             return true;
         }
 
-        parser.Parse(lines.Buffer, lines.LineStart, lines.LineLength, firstLine: Row == 0);
+        parser.Parse(lines.Buffer, lines.LineStart, lines.LineLength);
         return true;
     }
 

@@ -105,15 +105,16 @@ public static class ShardFieldCheck
                 int newline;
                 while (records < HeadRecords && (newline = head.AsSpan(lineStart, length - lineStart).IndexOf((byte)'\n')) >= 0)
                 {
-                    records += AddNames(head.AsSpan(lineStart, newline), lines++ == 0, names, seen);
+                    records += AddNames(head.AsSpan(lineStart, newline), names, seen);
                     lineStart += newline + 1;
+                    lines++;
                 }
             }
 
             if (records < HeadRecords && lineStart < length)
             {
                 // The last line of the file without its newline, or a line cut at the end of the head.
-                records += AddNames(head.AsSpan(lineStart, length - lineStart), lines == 0, names, seen);
+                records += AddNames(head.AsSpan(lineStart, length - lineStart), names, seen);
             }
         }
         catch (Exception e) when (ShardErrors.IsDataError(e))
@@ -129,9 +130,9 @@ public static class ShardFieldCheck
     }
 
     /// <summary>Adds the top-level field names of one line; returns 1 when the line is a record (starts a JSON object), else 0.</summary>
-    private static int AddNames(ReadOnlySpan<byte> line, bool firstLine, List<string> names, HashSet<string> seen)
+    private static int AddNames(ReadOnlySpan<byte> line, List<string> names, HashSet<string> seen)
     {
-        if (firstLine && line.StartsWith("\uFEFF"u8))
+        if (line.StartsWith(JsonLineParser.ByteOrderMark))
         {
             line = line[3..];
         }

@@ -54,8 +54,8 @@ public sealed class JsonFastPathTests
 
     private static void Compare(JsonLineParser fast, JsonLineParser slow, byte[] line)
     {
-        fast.Parse(line, 0, line.Length, firstLine: false);
-        slow.Parse(line, 0, line.Length, firstLine: false);
+        fast.Parse(line, 0, line.Length);
+        slow.Parse(line, 0, line.Length);
         string shown = Encoding.UTF8.GetString(line);
         Assert.True(slow.Status == fast.Status, $"{shown}: {slow.Status} vs {fast.Status}");
         Assert.True(slow.Text.SequenceEqual(fast.Text), shown);

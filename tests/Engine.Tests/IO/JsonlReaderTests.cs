@@ -136,6 +136,22 @@ public sealed class JsonlReaderTests : IDisposable
         Assert.Equal(["first", "", "last"], rows.Select(r => r.Text));
     }
 
+    /// <summary>
+    /// `cat a.jsonl b.jsonl` carries b's byte order mark into the middle: its first record reads as a record.
+    /// Before, it was invalid JSON there but a record in a filtered copy that had removed the lines above
+    /// it (seed `filter 0jT9G8f4-OK2`), so filtering changed how a kept row reads.
+    /// </summary>
+    [Fact]
+    public void AByteOrderMarkStartingALineInTheMiddleIsSkippedToo()
+    {
+        var shard = JsonlFiles.Write(folder, "concatenated", "{\"text\":\"first\"}\n\uFEFF{\"text\":\"second\"}\n");
+
+        var rows = JsonlFiles.ReadAll(shard, JsonlFiles.Options());
+
+        Assert.Equal([RecordStatus.Ok, RecordStatus.Ok], rows.Select(r => r.Status));
+        Assert.Equal(["first", "second"], rows.Select(r => r.Text));
+    }
+
     [Fact]
     public void EmptyFileHasNoRows()
     {
