@@ -37,7 +37,11 @@ public static class FilterProperty
 
         PropertyViolation.Unless(!wrongHash, "the filter copied a shard whose content hash is not the one given");
         PropertyViolation.Unless(Directory.GetFileSystemEntries(outputFolder).SequenceEqual([output]), $"the output folder holds {string.Join(", ", Directory.GetFileSystemEntries(outputFolder))}, not just {output}");
-        if (readout.Completed)
+        // A damaged Parquet page that Parquet.Net decodes anyway can give bytes it never read (pooled memory that
+        // other reads left), so two reads of one such file differ (seed filter 9hRUuTBakrR2; docs/RELIABILITY.md):
+        // its rows cannot be compared, only everything above checked.
+        bool undecidable = test.Shard.Suffix == ".parquet" && test.Shard.Expected is null;
+        if (readout.Completed && !undecidable)
         {
             CheckCopy(readout, removed, written, output);
         }
