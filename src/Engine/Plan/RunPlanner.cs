@@ -81,6 +81,15 @@ public static class RunPlanner
             }
 
             var replanned = WithBandsOf(existing, plan);
+            var (was, now) = (existing.Configuration, plan.Configuration);
+            if (!replanned.SignsLike(existing) && WithBands(plan, was.Bands, was.Rows).SignsLike(existing))
+            {
+                throw new UsageException(
+                    $"{runDir} was banded for threshold {was.BandingThreshold} ({was.Bands} bands x {was.Rows} rows); threshold {now.BandingThreshold} needs the bands chosen for it "
+                    + $"({now.Bands} x {now.Rows}), so the folder's band records cannot serve it. Give --bands {was.Bands} --rows {was.Rows} to keep this folder's bands, or use a new run folder; "
+                    + "a folder meant for several thresholds is planned with --sweep down to the lowest of them (the bands are chosen for the lowest).");
+            }
+
             if (!replanned.SignsLike(existing))
             {
                 throw new UsageException(
@@ -119,8 +128,11 @@ public static class RunPlanner
             return plan;
         }
 
-        return (plan with { Configuration = now with { Bands = was.Bands, Rows = was.Rows } }).Sealed();
+        return WithBands(plan, was.Bands, was.Rows);
     }
+
+    private static RunPlan WithBands(RunPlan plan, int bands, int rows) =>
+        (plan with { Configuration = plan.Configuration with { Bands = bands, Rows = rows } }).Sealed();
 
     /// <summary>
     /// Contiguous shard ranges with about equal bytes each, never more ranges than shards: the k-th

@@ -55,6 +55,20 @@ public sealed class SweepTests
         Assert.Equal(fresh.Documents.Removed, again.Documents.Removed);
     }
 
+    [Fact]
+    public void AFolderBandedForAHigherThresholdSaysWhyItCannotServeALowerOne()
+    {
+        using var temp = new TempFolder();
+        string runDir = temp.PathOf("run");
+        DedupRun.Execute(DevmixRunFixture.Options(Shards, temp.PathOf("first")) with { RunDir = runDir }, new CollectingLog());
+
+        var refused = Assert.Throws<UsageException>(() =>
+            DedupRun.Execute(DevmixRunFixture.Options(Shards, temp.PathOf("again")) with { RunDir = runDir, Threshold = 0.7 }, new CollectingLog()));
+
+        Assert.Contains("was banded for threshold 0.8 (18 bands x 6 rows); threshold 0.7 needs the bands chosen for it", refused.Message);
+        Assert.Contains("Give --bands 18 --rows 6 to keep this folder's bands", refused.Message);
+    }
+
     private static SweepPoint Row(RunReport report) =>
         new(report.Parameters.Threshold, report.Clusters.Count, report.Documents.Removed, report.TextBytes.Removed);
 }
