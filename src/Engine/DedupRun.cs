@@ -3,7 +3,6 @@ using Dedup.Engine.IO;
 using Dedup.Engine.Output;
 using Dedup.Engine.Plan;
 using Dedup.Engine.Reporting;
-using Dedup.Engine.RunFiles;
 using Dedup.Engine.Stages;
 
 namespace Dedup.Engine;

@@ -1,4 +1,3 @@
-using Dedup.Cli;
 using Dedup.Cli.Commands;
 using Dedup.Reliability;
 

@@ -1,5 +1,5 @@
-using Dedup.Engine.Plan;
 using System.IO.Hashing;
+using Dedup.Engine.Plan;
 
 namespace Dedup.Engine.IO;
 

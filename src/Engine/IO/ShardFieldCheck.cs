@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Dedup.Engine.Plan;
-using Parquet;
 
 namespace Dedup.Engine.IO;
 

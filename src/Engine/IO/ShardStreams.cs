@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Dedup.Engine.Plan;
 using ZstdSharp;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dedup.Engine.Plan;
 using Dedup.Engine.RunFiles;
 
