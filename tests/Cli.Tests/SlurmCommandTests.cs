@@ -179,9 +179,13 @@ public class SlurmCommandTests
         Assert.Equal(1, replan.ExitCode);
         Assert.Contains("--tasks without INPUT", replan.Stderr);
 
-        var other = sbatch.Dedup("slurm", "submit", TestPaths.SamplesCorpus, "--run-dir", run, "--threshold", "0.7");
+        var other = sbatch.Dedup("slurm", "submit", TestPaths.SamplesCorpus, "--run-dir", run, "--ngram", "3");
         Assert.Equal(1, other.ExitCode);
         Assert.Contains("already holds a run planned with other inputs or settings", other.Stderr);
+
+        var lower = sbatch.Dedup("slurm", "submit", TestPaths.SamplesCorpus, "--run-dir", run, "--threshold", "0.7");
+        Assert.Equal(1, lower.ExitCode);
+        Assert.Contains("threshold 0.7 needs the bands chosen for it", lower.Stderr);
 
         var notRun = sbatch.Dedup("slurm", "status", temp.Root);
         Assert.Equal(2, notRun.ExitCode);

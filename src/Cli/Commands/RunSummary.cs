@@ -33,6 +33,7 @@ public static class RunSummary
         }
 
         output.WriteLine($"wrote {outputFolder}: shards {report.Files.Output / 1e6:N1} MB on disk from {report.Files.Input / 1e6:N1} MB in; report.html, report.json, clusters.jsonl, removed/");
+        output.WriteLine($"intermediate files: {report.Files.Intermediate / 1e6:N1} MB ({report.Files.IntermediatePerDocument(d.Signed):N0} bytes a document)");
     }
 
     /// <summary>

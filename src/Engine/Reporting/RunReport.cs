@@ -55,8 +55,16 @@ public sealed record DocumentCounts(
 
 public sealed record ByteCounts(long Read, long Kept, long Removed);
 
-/// <summary>Shard files on disk, compressed as they are: the inputs, and the deduplicated outputs (0 until the filter has written them).</summary>
-public sealed record FileBytes(long Input, long Output);
+/// <summary>
+/// Shard files on disk, compressed as they are: the inputs, and the deduplicated outputs (0 until the filter has
+/// written them); and the run folder's intermediate files, every file the signatures, buckets and cluster tasks
+/// recorded (0 until the report step adds them up).
+/// </summary>
+public sealed record FileBytes(long Input, long Output, long Intermediate = 0)
+{
+    /// <summary>Intermediate bytes per signed document.</summary>
+    public double IntermediatePerDocument(long signed) => signed > 0 ? (double)Intermediate / signed : 0;
+}
 
 
 public sealed record BackendSummary(string Name, string Reason);

@@ -76,6 +76,7 @@ internal static class SummarySection
         }
         yield return ("Exact-duplicate groups", DisplayFormat.Count(report.Lsh.ExactDuplicateGroups));
         yield return ("Documents in clusters", DisplayFormat.Count(report.Clusters.Documents));
+        yield return ("Intermediate files", $"{DisplayFormat.Megabytes(report.Files.Intermediate)} ({DisplayFormat.Count((long)report.Files.IntermediatePerDocument(report.Documents.Signed))} bytes a document)");
     }
 
     private static IEnumerable<(string, string)> Inputs(InputSummary inputs)

@@ -34,10 +34,16 @@ public sealed class ReportTask : IStageTask
         DurableFile.Write(Path.Combine(output, OutputNames.Clusters), s => s.Write(ReportFiles.ReadVerified(run, cluster, OutputNames.Clusters)));
         var built = ReportFiles.ReadBuilt(run, cluster);
         var report = WithFilter(built.Report, filters);
+        report = report with { Files = report.Files with { Intermediate = IntermediateBytes(run, cluster) } };
         ReportFiles.Publish(output, built with { Report = report });
         progress.Add(1, 1);
         writer.Commit(new ReportTaskStats(report.Files.Output));
     }
+
+    /// <summary>The bytes of every file the signatures, buckets and cluster tasks recorded: the run folder's scratch.</summary>
+    private static long IntermediateBytes(RunFolder run, TaskMarker cluster) =>
+        new[] { Stage.Signatures, Stage.Buckets }.SelectMany(stage => run.RequireComplete(stage, Stage.Report)).Append(cluster)
+            .Sum(marker => marker.Files.Values.Sum(file => file.Bytes));
 
     /// <summary>The cluster task's report with the filter's seconds, peak memory and output sizes added.</summary>
     internal static RunReport WithFilter(RunReport report, IReadOnlyList<TaskMarker> filters)
