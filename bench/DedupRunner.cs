@@ -56,7 +56,8 @@ public sealed class DedupRunner(string corpus, IReadOnlyList<string> dedupOption
             long peak = Math.Max(usage.PeakRssBytes, report.PeakMemoryBytes.Values.DefaultIfEmpty(0).Max());
             return new PipelineRun(
                 usage.WallSeconds, cpu, OtherCpu(usage, cpu), peak,
-                report.Documents.Records, report.TextBytes.Read, report.Backend.Name, report.StageSeconds);
+                report.Documents.Records, report.TextBytes.Read, report.Backend.Name,
+                report.Files.IntermediatePerDocument(report.Documents.Signed), report.StageSeconds);
         }
         finally
         {

@@ -37,7 +37,7 @@ public static class PipelineCommand
         }
 
         var summary = Summarise(corpus, shards.Count, dedupOptions, measured);
-        Console.WriteLine($"{summary.Records:N0} records, {summary.TextBytes / 1e6:N1} MB of text; backend {summary.Backend}");
+        Console.WriteLine($"{summary.Records:N0} records, {summary.TextBytes / 1e6:N1} MB of text; backend {summary.Backend}; intermediate files {measured[0].IntermediateBytesPerDocument:N0} bytes a document");
         RunTable(measured, summary).Write(Console.Out);
         Console.WriteLine();
         StageTable(measured, summary).Write(Console.Out);
